@@ -1,0 +1,456 @@
+"""People in an article: who is named, as what, from which country, and every later mention.
+
+News introduces an official once with nationality and title (`Russian Foreign Minister
+Sergey Lavrov`, `Farooq Feroze Khan, chairman of Pakistan's joint chiefs of staff committee,`,
+`King Hussein of Jordan`) and then writes `Lavrov`, `Mr. Lavrov`, `the minister`, `he`, or
+`the two ministers`. This module builds the article's cast (one :class:`Person` per real
+person) and a list of :class:`Mention` objects pointing into the text, so the contact finder
+can ask "who is at this offset?" without knowing how the person was named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.countries import CountryLexicon, CountryMention
+from pipeline.knowledge import Official, OfficialsIndex, fold_name
+from pipeline.names import NameRun, find_name_runs
+from pipeline.sentences import Sentence
+from pipeline.titles import ROLE_NOUNS, TitleInfo, analyse_title, is_title_word
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
+_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]imself|[Hh]erself)\b")
+_ROLE_NOUN = re.compile(
+    r"\b[Tt]he\s+(?:(visiting|[A-Z][\w.'’-]+)\s+)?"
+    r"(crown prince|prime minister|foreign minister|secretary of state|secretary-general|secretary general|"
+    r"vice president|king|queen|monarch|emir|sultan|prince|president|premier|chancellor|secretary|minister|"
+    r"envoy|ambassador|leader|general)\b(?!\s+(?:of\s+)?[A-Z])"
+)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+_PLURAL = re.compile(
+    r"\b(?:[Tt]he\s+(two|three|four|five|six)\s+(?:countries'\s+|nations'\s+)?|[Bb]oth\s+(?:the\s+)?)"
+    r"((?:foreign |defen[cs]e |prime |trade |finance )?(?:ministers|presidents|leaders|men|women|premiers|"
+    r"secretaries|envoys|kings|heads of state|chiefs))\b"
+    r"|\b[Tt]he\s+((?:foreign |defen[cs]e |prime |trade |finance )?(?:ministers|presidents|leaders|premiers))"
+    r"\s+of\s+the\s+(two|three|four|five|six)\s+(?:countries|nations)\b"
+    r"|\b[Tt]he\s+(two|three|four|five|six)\s+(?:countries|nations)'\s+"
+    r"((?:foreign |defen[cs]e |prime |trade |finance )?(?:ministers|presidents|leaders|premiers))\b"
+)
+_RELATIVE = re.compile(r",\s+(?:with\s+|to\s+|by\s+)?(?:whom|who)\b")
+
+
+@dataclass
+class Person:
+    """One real person in an article, however often and however they are named."""
+
+    name: str
+    country: str = ""
+    role: str = ""
+    gender: str = ""
+    official: bool = False
+    titled: bool = False
+    former: bool = False
+    known: Official | None = None
+    tokens: tuple[str, ...] = ()
+    title_country: str = ""
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1] if self.tokens else ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that refers to one or more people of the cast (a group for `the two leaders`)."""
+
+    start: int
+    end: int
+    persons: tuple[int, ...]
+    sentence: int
+    kind: str  # "name" | "surname" | "pronoun" | "role" | "group" | "relative"
+    text: str = ""
+
+
+@dataclass
+class Cast:
+    """The people of one article and where they are mentioned."""
+
+    persons: list[Person] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == index]
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the actor finder needs to know about the article beyond its text."""
+
+    year: int
+    lexicon: CountryLexicon
+    officials: OfficialsIndex
+    dateline_country: str = ""
+
+
+def find_cast(body: str, sentences: list[Sentence], countries: list[CountryMention],
+              context: ArticleContext, upto_sentence: int | None = None) -> Cast:
+    """Build the cast for the sentences up to `upto_sentence` (all when None)."""
+    cast = Cast()
+    last = len(sentences) - 1 if upto_sentence is None else min(upto_sentence, len(sentences) - 1)
+    for sentence in sentences[: last + 1]:
+        in_sentence = [c for c in countries if sentence.start <= c.start < sentence.end]
+        _name_mentions(body, sentence, in_sentence, context, cast)
+    # Second pass: references that need the whole cast (pronouns, roles, groups), sentence by sentence.
+    for sentence in sentences[: last + 1]:
+        _reference_mentions(body, sentence, countries, context, cast, sentences)
+    cast.mentions.sort(key=lambda m: (m.start, m.end))
+    return cast
+
+
+def _name_mentions(body: str, sentence: Sentence, countries: list[CountryMention], context: ArticleContext,
+                   cast: Cast) -> None:
+    country_spans = [(c.start, c.end, c) for c in countries]
+    previous_plural: TitleInfo | None = None
+    for run in find_name_runs(sentence.text, sentence.start, country_spans):
+        title_words, title_countries = _title_before(body, sentence, run, country_spans)
+        info = analyse_title(title_words, _words_of(title_countries)) if title_words else None
+        if info is not None and info.plural:
+            previous_plural = info
+        elif info is None and previous_plural is not None and _joined_by_and(body, run):
+            info = previous_plural
+        after_country, apposition = _after_name(body, sentence, run, country_spans)
+        if apposition is not None and (info is None or not info.head):
+            title_countries = apposition[1] or title_countries
+            info = analyse_title(apposition[0], _words_of(title_countries))
+        country = _nationality(title_countries) or after_country
+        index = _resolve(run, info, country, context, cast)
+        if index is None:
+            continue
+        kind = "name" if len(run.tokens) > 1 else "surname"
+        cast.mentions.append(Mention(run.start, run.end, (index,), sentence.index, kind, run.text))
+
+
+def _title_before(body: str, sentence: Sentence, run: NameRun,
+                  country_spans: list[tuple[int, int, CountryMention]]) -> tuple[list[str], list[CountryMention]]:
+    """Title words directly before the name (peeled from the run or written before it)."""
+    words = list(run.title_tokens)
+    countries = [c for s, e, c in country_spans if run.title_start <= s < run.start]
+    position = run.title_start
+    left = body[sentence.start:position]
+    tokens = list(re.finditer(r"[\w.'’-]+|[^\w\s]", left))
+    for token in reversed(tokens):
+        text = token.group(0)
+        absolute = sentence.start + token.start()
+        country = next((c for s, e, c in country_spans if s <= absolute < e), None)
+        if country is not None:
+            if country not in countries:
+                countries.insert(0, country)
+            words.insert(0, text)
+            continue
+        if text in {"of", "for", "to", "on"} or is_title_word(text):
+            words.insert(0, text)
+            continue
+        break
+    while words and words[0].lower() in {"of", "for", "to", "and", "on"}:
+        words.pop(0)
+    if not words and re.search(r",\s*$", left):
+        return _title_before_comma(sentence, left, country_spans)
+    return words, countries
+
+
+def _title_before_comma(sentence: Sentence, left: str, country_spans: list[tuple[int, int, CountryMention]]
+                        ) -> tuple[list[str], list[CountryMention]]:
+    """`Japan's prime minister, Fumio Kishida` / `the U.S. envoy on climate, John Kerry`: a title, a comma, a name."""
+    comma = left.rstrip().rstrip(",")
+    words: list[str] = []
+    countries: list[CountryMention] = []
+    for token in reversed(list(re.finditer(r"[\w.'’-]+|[^\w\s]", comma))):
+        text = token.group(0)
+        absolute = sentence.start + token.start()
+        country = next((c for s, e, c in country_spans if s <= absolute < e), None)
+        if country is not None:
+            if country not in countries:
+                countries.insert(0, country)
+            words.insert(0, text)
+        elif text in {"of", "for", "to", "on"} or is_title_word(text):
+            words.insert(0, text)
+        else:
+            break
+    while words and words[0].lower() in {"of", "for", "to", "and", "on"}:
+        words.pop(0)
+    if not words or not analyse_title(words).head or len(words) > 9:
+        return [], []
+    return words, countries
+
+
+def _after_name(body: str, sentence: Sentence, run: NameRun,
+                country_spans: list[tuple[int, int, CountryMention]]
+                ) -> tuple[str, tuple[list[str], list[CountryMention]] | None]:
+    """`of Jordan` right after the name, and an appositive title (`, chairman of Pakistan's ...,`)."""
+    rest = body[run.end:sentence.end]
+    country = ""
+    match = re.match(r"\s+of\s+(?:the\s+)?", rest)
+    if match:
+        at = run.end + match.end()
+        hit = next((c for s, e, c in country_spans if s == at), None)
+        if hit is not None:
+            country = hit.code
+    appositive = re.match(r",\s+(?:who\s+(?:is|was|has\s+been|had\s+been)\s+(?:then\s+|now\s+|also\s+)?)?"
+                          r"(?:the\s+|a\s+|an\s+)?([^,;()]{3,90}?)(?=,|;|\.$|\s+said\b|\s+who\b|$)", rest)
+    if not appositive:
+        return country, None
+    phrase_start = run.end + appositive.start(1)
+    words = appositive.group(1).split()
+    if not words or (not is_title_word(words[0]) and not any(s == phrase_start for s, e, c in country_spans)):
+        return country, None
+    head_seen = any(analyse_title(words[: i + 1]).head for i in range(min(len(words), 6)))
+    if not head_seen:
+        return country, None
+    in_phrase = [c for s, e, c in country_spans if phrase_start <= s < phrase_start + len(appositive.group(1))]
+    title_words = [w for w in words if not any(w.startswith(c.text.split()[0]) for c in in_phrase)] or words
+    return country, (title_words, in_phrase)
+
+
+def _words_of(countries: list[CountryMention]) -> frozenset[str]:
+    return frozenset(word for country in countries for word in country.text.split())
+
+
+def _nationality(countries: list[CountryMention]) -> str:
+    """The country a title names as the person's own: the first, not one after `to` (`ambassador to Kenya`)."""
+    return countries[0].code if countries else ""
+
+
+def _joined_by_and(body: str, run: NameRun) -> bool:
+    left = body[max(0, run.title_start - 6):run.title_start]
+    return bool(re.search(r"(?:\band|,)\s*$", left))
+
+
+def _resolve(run: NameRun, info: TitleInfo | None, country: str, context: ArticleContext, cast: Cast) -> int | None:
+    """Index of the person this name refers to, creating them when new; None when it is not a person."""
+    year = context.year
+    folded = [fold_name(t) for t in run.tokens]
+    name_text = " ".join(run.tokens)
+    titled = info is not None and bool(info.head)
+    honorific = run.honorific
+    # 1. Someone already in the cast, the most recently mentioned first.
+    for index in _by_recency(cast):
+        person = cast.persons[index]
+        if _same_person(folded, person):
+            _update(person, info, country, context)
+            return index
+    # 2. The knowledge base.
+    known = _lookup(run, context.officials, year)
+    if known is not None:
+        for index, person in enumerate(cast.persons):
+            if person.known is known:
+                _update(person, info, country, context)
+                return index
+        person = Person(known.name, tokens=tuple(fold_name(known.name).split()), gender=known.gender, known=known)
+        role = known.role_at(year)
+        if role is not None:
+            person.country, person.role, person.official = role.country, role.title, True
+        _update(person, info, country, context)
+        cast.persons.append(person)
+        return len(cast.persons) - 1
+    # 3. Someone new, if the text marks them as a person.
+    if not (titled or honorific or (info is not None and info.former)):
+        return None
+    if len(run.tokens) == 1 and not titled and not honorific:
+        return None
+    person = Person(name_text, tokens=tuple(folded))
+    _update(person, info, country, context)
+    cast.persons.append(person)
+    return len(cast.persons) - 1
+
+
+def _by_recency(cast: Cast) -> list[int]:
+    order: list[int] = []
+    for mention in reversed(cast.mentions):
+        for index in mention.persons:
+            if index not in order:
+                order.append(index)
+    return order + [i for i in range(len(cast.persons)) if i not in order]
+
+
+def _lookup(run: NameRun, officials: OfficialsIndex, year: int) -> Official | None:
+    tokens = list(run.tokens)
+    if len(tokens) == 1:
+        return officials.by_short_name(tokens[0], year)
+    plain = [t for t in tokens if not re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)*|Jr\.?|Sr\.?|II|III|IV", t)]
+    for candidate in (tokens, plain, plain[-2:] if len(plain) > 2 else None):
+        if candidate:
+            found = officials.by_full_name(" ".join(candidate), year)
+            if found is not None:
+                return found
+    return None
+
+
+def _same_person(folded: list[str], person: Person) -> bool:
+    if not person.tokens:
+        return False
+    if folded == list(person.tokens):
+        return True
+    if len(folded) == 1:
+        token = folded[0]
+        return token == person.surname or (person.known is not None and token in
+                                           {fold_name(s) for s in person.known.short})
+    if folded[-1] != person.surname:
+        return False
+    first, other = folded[0], person.tokens[0]
+    return first == other or (len(first) <= 2 and other.startswith(first[0]))
+
+
+def _update(person: Person, info: TitleInfo | None, country: str, context: ArticleContext) -> None:
+    """Fold what a new mention says into the person: a title, a country, a gender."""
+    if country and not person.title_country:
+        person.title_country = country
+    if info is None:
+        return
+    if info.head:
+        person.titled = True
+        if not person.role or (person.known is None and len(info.role) > len(person.role)):
+            person.role = info.role
+    if info.former and not person.official:
+        person.former = True
+    if info.official and not info.former:
+        person.official = True
+    if info.gender and not person.gender:
+        person.gender = info.gender
+
+
+def finalise_people(cast: Cast, context: ArticleContext) -> None:
+    """Settle each person's country once every mention is read: the text's word beats the knowledge base."""
+    for person in cast.persons:
+        if person.title_country:
+            person.country = person.title_country
+        elif not person.country and person.official:
+            person.country = _default_country(person.role) or context.dateline_country
+
+
+def _default_country(role: str) -> str:
+    """Country implied by a title alone: `Secretary of State` and `Treasury Secretary` are American titles."""
+    lower = role.lower()
+    if "secretary" in lower and not re.search(r"general|foreign secretary|home secretary|defence secretary|party|"
+                                              r"cabinet|press|permanent", lower):
+        return "USA"
+    return ""
+
+
+def _reference_mentions(body: str, sentence: Sentence, countries: list[CountryMention], context: ArticleContext,
+                        cast: Cast, sentences: list[Sentence]) -> None:
+    text = sentence.text
+    named = [m for m in cast.mentions if m.sentence == sentence.index]
+    taken = [(m.start, m.end) for m in named]
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for match in _PLURAL.finditer(text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        number_word = match.group(1) or match.group(4) or match.group(5) or "both"
+        noun = match.group(2) or match.group(3) or match.group(6) or ""
+        group = _group_members(cast, start, _NUMBER_WORDS.get(number_word.lower(), 2), noun, sentence.index)
+        if group and free(start, end):
+            cast.mentions.append(Mention(start, end, group, sentence.index, "group", match.group(0)))
+            taken.append((start, end))
+    for match in _ROLE_NOUN.finditer(text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if not free(start, end):
+            continue
+        adjective, noun = match.group(1) or "", match.group(2).lower()
+        wanted_country = context.lexicon.code_for(adjective, context.year) if adjective else None
+        index = _by_role(cast, start, noun, wanted_country)
+        if index is not None:
+            cast.mentions.append(Mention(start, end, (index,), sentence.index, "role", match.group(0)))
+            taken.append((start, end))
+    for match in _PRONOUN.finditer(text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if not free(start, end):
+            continue
+        index = _antecedent(cast, sentence, start, PRONOUNS[match.group(1).lower()], sentences)
+        if index is not None:
+            cast.mentions.append(Mention(start, end, (index,), sentence.index, "pronoun", match.group(0)))
+    for match in _RELATIVE.finditer(text):
+        start = sentence.start + match.start()
+        before = [m for m in cast.mentions if m.sentence == sentence.index and m.end <= start]
+        if before:
+            nearest = max(before, key=lambda m: m.end)
+            cast.mentions.append(Mention(start, sentence.start + match.end(), nearest.persons, sentence.index,
+                                         "relative", match.group(0)))
+    cast.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _group_members(cast: Cast, position: int, count: int, noun: str, sentence_index: int) -> tuple[int, ...]:
+    """People meant by `the two presidents`: the latest `count` officials with that role (or, failing that,
+    the next ones named: `the three countries' foreign ministers` before their names)."""
+    key = noun.lower().rstrip("s")
+    key = {"men": "", "wome": "", "leader": "", "heads of state": "", "chief": ""}.get(key, key)
+    key = key.replace("premier", "prime minister")
+
+    def fits(person: Person) -> bool:
+        return person.official and (not key or key in person.role.lower() or key.split()[-1] in person.role.lower())
+
+    earlier: list[int] = []
+    for mention in sorted(cast.mentions, key=lambda m: -m.start):
+        if mention.start >= position or mention.kind == "group":
+            continue
+        for index in mention.persons:
+            if index not in earlier and fits(cast.persons[index]):
+                earlier.append(index)
+        if len(earlier) >= count:
+            break
+    if len(earlier) >= count:
+        return tuple(sorted(earlier[:count]))
+    later: list[int] = []
+    for mention in sorted(cast.mentions, key=lambda m: m.start):
+        if mention.start <= position or mention.kind != "name":
+            continue
+        for index in mention.persons:
+            if index not in later and fits(cast.persons[index]):
+                later.append(index)
+    if len(later) == count:
+        return tuple(later)
+    return ()
+
+
+def _by_role(cast: Cast, position: int, noun: str, country: str | None) -> int | None:
+    wanted = ROLE_NOUNS.get(noun, (noun.title(),))
+    for mention in sorted(cast.mentions, key=lambda m: -m.start):
+        if mention.start >= position or len(mention.persons) != 1:
+            continue
+        person = cast.persons[mention.persons[0]]
+        if not person.official or (country and person.country != country and person.title_country != country):
+            continue
+        role = person.role.lower()
+        if "*" in wanted or any(w.lower() in role for w in wanted) or noun in role:
+            return mention.persons[0]
+    return None
+
+
+def _antecedent(cast: Cast, sentence: Sentence, position: int, gender: str, sentences: list[Sentence]) -> int | None:
+    """The person a pronoun refers to: the nearest fitting person earlier in the sentence, else the first
+    (subject) person of the closest earlier sentence that has one."""
+
+    def fits(index: int) -> bool:
+        person_gender = cast.persons[index].gender
+        return not person_gender or person_gender == gender
+
+    same = [m for m in cast.mentions if m.sentence == sentence.index and m.end <= position and len(m.persons) == 1
+            and fits(m.persons[0])]
+    clause_start = body_clause_start(sentence.text, position - sentence.start)
+    if same and not clause_start:
+        return max(same, key=lambda m: m.end).persons[0]
+    for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
+        earlier = [m for m in cast.mentions if m.sentence == index and len(m.persons) == 1 and fits(m.persons[0])]
+        if earlier:
+            return min(earlier, key=lambda m: m.start).persons[0]
+    if same:
+        return max(same, key=lambda m: m.end).persons[0]
+    return None
+
+
+def body_clause_start(text: str, offset: int) -> bool:
+    """Whether a pronoun at this offset opens its sentence (possibly after a fronted phrase like `Yesterday,`)."""
+    before = text[:offset]
+    return not before.strip() or bool(re.fullmatch(r"\s*(?:[A-Z][\w.' -]{0,30},\s*)", before))

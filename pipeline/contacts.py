@@ -1,0 +1,281 @@
+"""Contacts: which sentences report that officials met, talked or called, and who took part.
+
+A contact is a trigger (`met`, `held talks with`, `phone call to`, `summit hosted by`) with
+people on its left (the subject: `Kerry met`, `He and Arafat meet`) and on its right (the
+object: `met Lavrov`, `talks with Mubarak`, `hosted by Biden`). We do not parse; we read the
+clause around the trigger with rules newswire follows closely, which is fast and, on wire
+copy, accurate. Negated, hypothetical and refused contacts are dropped here; planned ones are
+marked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.actors import Cast, Mention
+from pipeline.sentences import Sentence
+from pipeline.titles import is_title_word
+
+_ADJ = (r"(?:(?:a|an|the|two|three|several|brief|lengthy|long|private|separate|bilateral|closed-door|further|fresh|"
+        r"new|more|direct|face-to-face|informal|formal|official|extensive|lengthy|first|second|rare|his|her|their|"
+        r"unscheduled|surprise|high-level|\w+-hour|\w+-day|\w+-minute|hour-long|day-long)\s+)*")
+TRIGGERS: tuple[tuple[str, str, str], ...] = (
+    # (pattern, event type, how the object attaches: "direct", "with" (a preposition follows), "any")
+    (r"\b(?:phoned|telephoned|phones|telephones)\b", "call", "direct"),
+    (r"\b(?:(?:tele)?phone|video)\s+(?:call|calls|conversation|conversations|talks|conference|link)\b", "call", "with"),
+    (r"\bvideo-?conference\b|\bvideo\s+link\b", "call", "with"),
+    (r"\b(?:spoke|speaks|speak|talked|talks|talk|spoken|speaking|talking|conferred|chatted)\s+(?:\w+\s+){0,4}?"
+     r"(?:by|on\s+the|over\s+the|via)\s+(?:tele)?phone\b", "call", "with"),
+    (r"\b(?:met|meets|meet|meeting)\b", "meeting", "direct"),
+    (r"\bmeetings\b", "meeting", "with"),
+    (rf"\b(?:held|holds|hold|holding|had|has|have|having|opened|began|begin|begins|concluded|wrapped\s+up|"
+     rf"continued|resumed)\s+{_ADJ}(?:talks|discussions|consultations|negotiations|conversations?|dialogue)\b",
+     "meeting", "with"),
+    (r"\b(?:talks|discussions|consultations|negotiations)\b", "meeting", "with"),
+    (r"\b(?:discussed|discusses|discuss|discussing|conferred|confers|confer|conferring|negotiated|negotiates|"
+     r"negotiating|talked|dined|lunched|breakfasted|sat\s+down|shook\s+hands|chatted)\b", "meeting", "with"),
+    (r"\b(?:received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes|welcoming|greeted|greets)\b",
+     "meeting", "direct"),
+    (r"\baccepted\b", "meeting", "from"),
+    (r"\b(?:signed|signs|sign|signing)\b", "meeting", "with"),
+    (r"\b(?:joint\s+)?(?:news|press)\s+conference\b", "meeting", "with"),
+    (r"\b(?:audience|courtesy\s+call|working\s+(?:dinner|lunch|breakfast)|dinner|lunch|breakfast|tete-a-tete)\b",
+     "meeting", "with"),
+    (r"\bsummits?\b", "summit", "any"),
+    (r"\bceremony\b", "summit", "any"),
+)
+_TRIGGER = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(TRIGGERS)), re.IGNORECASE)
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|n't|refused|refuses|refuse|declined|declines|decline|rejected|rejects|reject|"
+    r"ruled\s+out|rules\s+out|cancel(?:l)?ed|cancels|called\s+off|calls\s+off|without|failed|fails|unable|"
+    r"instead\s+of|rather\s+than|nor|denied|denies|snubbed|avoided|avoid|postponed|postpones|scrapped|"
+    r"shelved|boycotted|boycott|skipped|skip)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|could|might|may|hopes?|hoped|hoping|wants?|wanted|wish(?:es|ed)?|offered|offers?|"
+    r"propos(?:ed|es|e|al)|suggest(?:ed|s)?|called\s+for|calls\s+for|urged?|urges|asked|asks|sought|seeks?|"
+    r"seeking|invit(?:ed|es|e|ation)|possible|possibility|would\s+like|ready|willing|prepared|request(?:ed|s)?|"
+    r"demand(?:ed|s)?|consider(?:ed|s|ing)?|open\s+to)\b", re.IGNORECASE)
+_PLANNED = re.compile(
+    r"\b(?:will|'ll|shall|would|is\s+to|are\s+to|was\s+to|were\s+to|due|scheduled|expected|set|slated|plans?|"
+    r"planned|planning|going\s+to|to|upcoming|forthcoming|intends?|next|tomorrow|later\s+(?:this|today))\b",
+    re.IGNORECASE)
+_PERFECT_PAST = re.compile(r"\bhad\s+(?:\w+\s+)?(?:met|held|negotiated|talked|discussed|signed|conferred)\b", re.I)
+_VAGUE_PAST = re.compile(r"\b(?:in\s+the\s+past|previously|years\s+ago|once|in\s+earlier\s+years|long\s+ago)\b", re.I)
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\beach\s+(?:other|separately)\b", re.IGNORECASE)
+_HARD_BOUNDARY = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\s--\s|\s—\s")
+_OBJECT_MARKERS = {"with": r"\b(?:with|between|to|and|by|from|on)\b", "from": r"\bfrom\b",
+                   "direct": r"\b(?:with|by)\b", "any": r"\b(?:with|between|by|and|of)\b"}
+_PARTICIPATION = re.compile(r"\b(?:took\s+part|take\s+part|takes\s+part|taking\s+part|attend\w*|participat\w*|"
+                            r"joined|join|joins|hosted|hosts|host|hosting|gathered|leaders)\b", re.IGNORECASE)
+_BILATERAL = re.compile(r"\bbetween\b|\bbilateral\b|\b[A-Z][\w.]+-[A-Z][\w.]+\s+summit\b")
+_MAX_GAP_WORDS = 14
+
+
+@dataclass(frozen=True)
+class ContactCandidate:
+    """A contact found in one sentence, before dates, places and topics are attached."""
+
+    sentence: int
+    trigger_start: int  # body offsets
+    trigger_end: int
+    trigger: str
+    event_type: str
+    participants: tuple[int, ...]  # cast indices
+    status: str  # "occurred" | "planned"
+    planned_cue: bool
+    vague_past: bool
+    via_reference: bool  # a participant was found through a pronoun or role word
+
+
+def find_trigger_sentences(sentences: list[Sentence]) -> list[int]:
+    """Indices of sentences that contain any contact word: the only ones worth reading closely."""
+    return [s.index for s in sentences if _TRIGGER.search(s.text)]
+
+
+def find_contacts(sentence: Sentence, cast: Cast) -> list[ContactCandidate]:
+    """Every contact stated in a sentence."""
+    mentions = [m for m in cast.mentions if m.sentence == sentence.index]
+    if len(mentions) < 1:
+        return []
+    results: list[ContactCandidate] = []
+    for match in _TRIGGER.finditer(sentence.text):
+        kind = next(i for i, (_, _, _) in enumerate(TRIGGERS) if match.group(f"t{i}") is not None)
+        _, event_type, attach = TRIGGERS[kind]
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        results.extend(_contacts_at(sentence, cast, mentions, start, end, match.group(0), event_type, attach))
+    return _merge_same(results)
+
+
+def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start: int, end: int, trigger: str,
+                 event_type: str, attach: str) -> list[ContactCandidate]:
+    text, base = sentence.text, sentence.start
+    left_text = text[: start - base]
+    clause_left = _clause_start(left_text)
+    left_window = left_text[clause_left:]
+    subject = _left_group(mentions, base + clause_left, start, text, base)
+    objects = _right_group(mentions, end, text, base, attach)
+    if not objects and subject and attach in {"with", "direct", "any"}:
+        relative = [m for m in mentions if m.kind == "relative" and base + clause_left - 12 <= m.start < start]
+        if relative and relative[-1].persons != subject[-1].persons:
+            objects = [relative[-1]]
+    if not subject and objects and trigger.lower() not in {"summit", "summits", "ceremony"}:
+        subject = _fallback_subject(mentions, objects, start)
+    if event_type == "summit" and not objects:
+        objects = [m for m in mentions if m not in subject]
+    if event_type == "summit":
+        summit_people = [m for m in mentions if m.kind != "relative"]
+        subject, objects = subject, [m for m in summit_people if m not in subject]
+    subject_ids = _ids(subject)
+    object_ids = [i for i in _ids(objects) if i not in subject_ids]
+    window = left_window[-60:]
+    if _NEGATION.search(window) or _HYPOTHETICAL.search(window):
+        return []
+    if re.match(r"\s*(?:with|by)?\s*(?:no|any)\b", text[end - base:end - base + 12], re.I):
+        return []
+    planned_cue = bool(_PLANNED.search(window[-35:])) or bool(re.search(r"\bupcoming|\bnext\b", window[-25:], re.I))
+    perfect = bool(_PERFECT_PAST.search(left_window[-40:] + trigger))
+    vague = perfect or bool(_VAGUE_PAST.search(text))
+    via_reference = any(m.kind in {"pronoun", "role", "group", "relative"} for m in subject + objects)
+    groups = _event_groups(cast, subject_ids, object_ids, event_type, text)
+    return [ContactCandidate(sentence.index, start, end, trigger, _event_type(cast, group, event_type, trigger, text),
+                             group, "planned" if planned_cue else "occurred", planned_cue, vague, via_reference)
+            for group in groups]
+
+
+def _clause_start(left_text: str) -> int:
+    last = 0
+    for match in _HARD_BOUNDARY.finditer(left_text):
+        last = match.end()
+    when = None
+    for when in re.finditer(r"\b(?:when|after|before|as|where)\s+(?=(?:he|she|they|the|[A-Z]))", left_text):
+        pass
+    if when is not None and when.start() > last and not re.search(r"\b(?:after|before)\s+(?:a|an|the|his|her)\b",
+                                                                   left_text[when.start():when.start() + 12]):
+        last = when.start()
+    return last
+
+
+def _left_group(mentions: list[Mention], clause_start: int, trigger_start: int, text: str, base: int) -> list[Mention]:
+    """The subject: the nearest person before the trigger, with anyone coordinated with them (`X and Y`)."""
+    before = [m for m in mentions if clause_start <= m.start and m.end <= trigger_start]
+    if not before:
+        return []
+    group = [before[-1]]
+    for mention in reversed(before[:-1]):
+        gap = text[mention.end - base: group[0].start - base]
+        if _is_coordination(gap):
+            group.insert(0, mention)
+        else:
+            break
+    # `with whom the king met`: the relative pronoun is the object, not the subject.
+    if group[0].kind == "relative" and len(group) == 1:
+        return []
+    return [m for m in group if m.kind != "relative" or m is group[-1]] if len(group) > 1 else group
+
+
+def _right_group(mentions: list[Mention], trigger_end: int, text: str, base: int, attach: str) -> list[Mention]:
+    """The object: the first person after the trigger (after `with`, `to`, `by` ... when the trigger needs one)."""
+    after = [m for m in mentions if m.start >= trigger_end and m.kind != "relative"]
+    if not after:
+        return []
+    first = after[0]
+    gap = text[trigger_end - base: first.start - base]
+    if len(gap.split()) > _MAX_GAP_WORDS or _HARD_BOUNDARY.search(gap) or re.search(r"[.!?]\s", gap):
+        return []
+    if re.search(r",\s*(?:who|which|that|said|says|and\s+said)\b|\bsaid\b|\btold\b|\bsays\b", gap):
+        return []
+    if attach != "direct" and not re.search(_OBJECT_MARKERS[attach], gap, re.IGNORECASE) and attach != "any":
+        return []
+    if attach == "direct" and len(gap.split()) > 6 and not re.search(_OBJECT_MARKERS["with"], gap):
+        return []
+    group = [first]
+    for mention in after[1:]:
+        gap = text[group[-1].end - base: mention.start - base]
+        if _is_coordination(gap):
+            group.append(mention)
+        else:
+            break
+    return group
+
+
+def _is_coordination(gap: str) -> bool:
+    """Whether the text between two names only joins them: `, `, ` and `, ` of Ukraine and `, `, and Trade Minister `."""
+    tokens = re.findall(r"[\w.'’-]+|,", re.sub(r"\([^)]*\)", " ", gap))
+    rest = [t for t in tokens if not (t[0].isupper() or is_title_word(t) or t in {"of", "the"})]
+    return bool(rest) and all(t in {",", "and", "or"} for t in rest)
+
+
+def _fallback_subject(mentions: list[Mention], objects: list[Mention], trigger_start: int) -> list[Mention]:
+    """For `After a meeting with X, Bush said`: the subject sits in the main clause, after the object."""
+    others = [m for m in mentions if m not in objects and m.kind != "relative"]
+    if not others:
+        return []
+    return [min(others, key=lambda m: abs(m.start - trigger_start))]
+
+
+def _ids(mentions: list[Mention]) -> list[int]:
+    ids: list[int] = []
+    for mention in mentions:
+        for index in mention.persons:
+            if index not in ids:
+                ids.append(index)
+    return ids
+
+
+def _event_groups(cast: Cast, subject: list[int], objects: list[int], event_type: str,
+                  text: str) -> list[tuple[int, ...]]:
+    """Participant sets: one event, or one per side when the text says `separately` or when one person
+    meets people of several countries in a row (`met Havel and Walesa`), which are usually separate talks."""
+    people = [i for i in subject + objects if _eligible(cast, i)]
+    if len(people) < 2:
+        return []
+    eligible_subject = [i for i in subject if _eligible(cast, i)]
+    eligible_objects = [i for i in objects if _eligible(cast, i)]
+    if _SEPARATE.search(text) and len(eligible_subject) > 1 and eligible_objects:
+        return [_valid(cast, (s, *eligible_objects)) for s in eligible_subject if _valid(cast, (s, *eligible_objects))]
+    object_countries = {cast.persons[i].country for i in eligible_objects}
+    if (event_type == "meeting" and len(eligible_subject) == 1 and len(object_countries) > 1
+            and cast.persons[eligible_subject[0]].country not in object_countries):
+        groups = []
+        for country in dict.fromkeys(cast.persons[i].country for i in eligible_objects):
+            members = tuple([eligible_subject[0]] + [i for i in eligible_objects if cast.persons[i].country == country])
+            if _valid(cast, members):
+                groups.append(members)
+        return groups
+    group = _valid(cast, tuple(people))
+    return [group] if group else []
+
+
+def _eligible(cast: Cast, index: int) -> bool:
+    person = cast.persons[index]
+    return person.official and not person.former and bool(person.country)
+
+
+def _valid(cast: Cast, group: tuple[int, ...]) -> tuple[int, ...]:
+    unique = tuple(dict.fromkeys(group))
+    return unique if len({cast.persons[i].country for i in unique}) >= 2 else ()
+
+
+def _event_type(cast: Cast, group: tuple[int, ...], trigger_type: str, trigger: str, text: str) -> str:
+    countries = {cast.persons[i].country for i in group}
+    if trigger_type == "call":
+        return "call"
+    if len(countries) >= 3:
+        return "summit"
+    if trigger_type == "summit" and trigger.lower().startswith("summit"):
+        return "meeting" if _BILATERAL.search(text) and not _PARTICIPATION.search(text) else "summit"
+    return "meeting"
+
+
+def _merge_same(candidates: list[ContactCandidate]) -> list[ContactCandidate]:
+    """One sentence often names a contact twice (`summit hosted by`): keep one per participant set."""
+    rank = {"call": 3, "summit": 2, "meeting": 1}
+    kept: dict[frozenset[int], ContactCandidate] = {}
+    for candidate in candidates:
+        key = frozenset(candidate.participants)
+        current = kept.get(key)
+        if current is None or rank[candidate.event_type] > rank[current.event_type]:
+            kept[key] = candidate
+    return list(kept.values())

@@ -1,0 +1,246 @@
+"""One article in, timeline rows out: the wiring of the extraction stages.
+
+Each stage is a pure function in its own module (sentences, actors, contacts, dates,
+places, topics); this module only decides what each stage sees and assembles the row the
+schema defines. Articles without any contact word skip the expensive stages entirely, which
+is most of a news feed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pipeline.actors import ArticleContext, Cast, finalise_people, find_cast
+from pipeline.confidence import score_confidence
+from pipeline.contacts import ContactCandidate, find_contacts, find_trigger_sentences
+from pipeline.countries import CountryLexicon, load_countries
+from pipeline.dateline import Dateline, parse_dateline, reference_day
+from pipeline.dates import ResolvedDate, find_date_mentions, resolve_date
+from pipeline.ingest import Article
+from pipeline.knowledge import OfficialsIndex, load_officials
+from pipeline.places import Gazetteer, Place, find_place_mentions, load_gazetteer
+from pipeline.schema import join_list, make_event_id
+from pipeline.sentences import Sentence, paragraphs, split_sentences
+from pipeline.topics import classify_topics
+
+_LOCATIVE = {"in", "at", "to", "near", "outside", "inside", "into", "on"}
+_VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|arrived|arrives|arrive|travel(?:l)?ed|flew|landed|tour|stop)\b"
+                    r"[^.;]{0,40}?\b(?:to|in|at)\s+$", re.IGNORECASE)
+_HERE = re.compile(r"\bhere\b")
+_CLAUSE_BREAK = re.compile(r"[;]|\bbut\b|\bwhile\b|,\s+(?:and|who|which)\b")
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The read-only knowledge extraction needs, loaded once per process."""
+
+    lexicon: CountryLexicon
+    officials: OfficialsIndex
+    gazetteer: Gazetteer
+
+
+def load_resources() -> Resources:
+    return Resources(load_countries(), load_officials(), load_gazetteer())
+
+
+def extract_article(article: Article, resources: Resources | None = None) -> list[dict[str, object]]:
+    """Timeline rows (schema column -> value) for every contact the article reports."""
+    body = article.text
+    sentences = split_sentences(body)
+    trigger_sentences = find_trigger_sentences(sentences)
+    if not trigger_sentences:
+        return []
+    resources = resources or load_resources()
+    dateline = parse_dateline(body, article.published)
+    today = reference_day(dateline, article.published)
+    dateline_place = _dateline_place(dateline, resources)
+    year = article.published.year
+    countries = resources.lexicon.find(body, year)
+    context = ArticleContext(year, resources.lexicon, resources.officials,
+                             dateline_place.country if dateline_place else "")
+    cast = find_cast(body, sentences, countries, context, upto_sentence=trigger_sentences[-1] + 3)
+    finalise_people(cast, context)
+    article_countries = {c.code for c in countries} | {p.country for p in cast.persons if p.country}
+    spans = paragraphs(body)
+    rows: list[dict[str, object]] = []
+    for index in trigger_sentences:
+        sentence = sentences[index]
+        for candidate in find_contacts(sentence, cast):
+            row = _row(article, body, sentences, spans, sentence, candidate, cast, resources, dateline,
+                       dateline_place, today, article_countries)
+            if row is not None:
+                rows.append(row)
+    return merge_article_rows(rows)
+
+
+def _row(article: Article, body: str, sentences: list[Sentence], spans: list[tuple[int, int]], sentence: Sentence,
+         candidate: ContactCandidate, cast: Cast, resources: Resources, dateline: Dateline | None,
+         dateline_place: Place | None, today: dt.date, article_countries: set[str]) -> dict[str, object] | None:
+    tense = "future" if candidate.status == "planned" else "past"
+    resolved = _governing_date(sentence, candidate, dateline, today, tense)
+    if resolved is None and candidate.vague_past:
+        return None  # undated background ("had negotiated in the past"): not a timeline event
+    status = candidate.status
+    if resolved is not None and resolved.start > today:
+        status = "planned"
+    date_value = resolved.start if resolved else today
+    event_year = date_value.year
+    people = [cast.persons[i] for i in candidate.participants]
+    names, codes, roles = [], [], []
+    for person in people:
+        country, role = person.country, person.role
+        if person.known is not None and not person.title_country:
+            held = person.known.role_at(event_year)
+            if held is not None:
+                country, role = held.country, held.title
+        names.append(person.name)
+        codes.append(country)
+        roles.append(role)
+    if len(set(codes)) < 2:
+        return None
+    place, explicit_place = (None, False)
+    if candidate.event_type != "call":
+        place, explicit_place = _place_of(body, sentences, spans, sentence, candidate, resources, dateline,
+                                          dateline_place, today, date_value, set(codes) | article_countries)
+    paragraph = _paragraph_text(body, spans, sentence)
+    topics = classify_topics(sentence.text, paragraph)
+    date_iso = date_value.isoformat()
+    confidence = score_confidence(
+        titled=[p.titled or p.known is not None for p in people],
+        explicit_date=resolved is not None,
+        explicit_place=explicit_place,
+        dateline_place=place is not None and not explicit_place,
+        trigger=candidate.trigger,
+        via_reference=candidate.via_reference,
+    )
+    return {
+        "event_id": make_event_id(article.article_id, names, date_iso, candidate.event_type),
+        "article_id": article.article_id,
+        "published": article.published.isoformat(),
+        "date": date_iso,
+        "date_precision": resolved.precision if resolved else "day",
+        "date_text": resolved.text if resolved else "",
+        "event_type": candidate.event_type,
+        "status": status,
+        "participants": join_list(names),
+        "countries": join_list(codes),
+        "roles": join_list(roles),
+        "location": place.label if place else "",
+        "location_country": place.country if place else "",
+        "latitude": place.latitude if place else float("nan"),
+        "longitude": place.longitude if place else float("nan"),
+        "topics": join_list(topics.topics),
+        "topic_terms": join_list(topics.terms),
+        "evidence": re.sub(r"\s+", " ", sentence.text),
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "confidence": confidence,
+    }
+
+
+def _governing_date(sentence: Sentence, candidate: ContactCandidate, dateline: Dateline | None, today: dt.date,
+                    tense: str) -> ResolvedDate | None:
+    """The date expression that governs the contact: the closest to the trigger in its clause."""
+    best: tuple[float, ResolvedDate] | None = None
+    for mention in find_date_mentions(sentence.text):
+        start = sentence.start + mention.start
+        end = sentence.start + mention.end
+        if dateline is not None and start < dateline.end:
+            continue
+        resolved = resolve_date(mention.text, today, tense)
+        if resolved is None:
+            continue
+        if start >= candidate.trigger_end:
+            between = sentence.text[candidate.trigger_end - sentence.start: mention.start]
+            distance = float(start - candidate.trigger_end)
+        else:
+            between = sentence.text[mention.end: candidate.trigger_start - sentence.start]
+            distance = float(candidate.trigger_start - end) * 1.2
+        if _CLAUSE_BREAK.search(between):
+            distance += 200
+        if best is None or distance < best[0]:
+            best = (distance, resolved)
+    return best[1] if best else None
+
+
+def _place_of(body: str, sentences: list[Sentence], spans: list[tuple[int, int]], sentence: Sentence,
+              candidate: ContactCandidate, resources: Resources, dateline: Dateline | None,
+              dateline_place: Place | None, today: dt.date, date_value: dt.date,
+              countries: set[str]) -> tuple[Place | None, bool]:
+    """Where the contact happened, and whether the text says so (True) or the dateline suggests it."""
+    gazetteer = resources.gazetteer
+    mentions = [m for m in find_place_mentions(sentence.text, sentence.start, gazetteer)
+                if (dateline is None or m.start >= dateline.end) and m.preposition in _LOCATIVE]
+    if mentions:
+        nearest = min(mentions, key=lambda m: abs(m.start - candidate.trigger_end))
+        return gazetteer.best(nearest.places, countries), True
+    if dateline_place is not None and _HERE.search(sentence.text):
+        return dateline_place, True
+    same_paragraph = [s for s in sentences[max(0, sentence.index - 2): sentence.index]
+                      if s.paragraph == sentence.paragraph or s.index == sentence.index - 1]
+    for earlier in reversed(same_paragraph):
+        for mention in find_place_mentions(earlier.text, earlier.start, gazetteer):
+            left = body[max(0, mention.start - 60): mention.start]
+            if _VISIT.search(left) or re.search(r"\b(?:talks|meeting|summit)\s+in\s+$", left):
+                return gazetteer.best(mention.places, countries), True
+    if dateline_place is not None and abs((date_value - today).days) <= 1:
+        return dateline_place, False
+    return None, False
+
+
+def _dateline_place(dateline: Dateline | None, resources: Resources) -> Place | None:
+    if dateline is None:
+        return None
+    places = resources.gazetteer.lookup(dateline.city)
+    region_code = resources.lexicon.code_for(dateline.region) if dateline.region else None
+    if region_code:
+        places = tuple(p for p in places if p.country == region_code) or places
+    elif dateline.region:
+        places = tuple(p for p in places if p.country == "USA") or places
+    return resources.gazetteer.best(places, {region_code} if region_code else ())
+
+
+def _paragraph_text(body: str, spans: list[tuple[int, int]], sentence: Sentence) -> str:
+    start, end = spans[sentence.paragraph] if sentence.paragraph < len(spans) else (sentence.start, sentence.end)
+    text = body[start:end]
+    if len(text) > 1500:  # a whole article on one line: take the neighbourhood of the sentence instead
+        local = sentence.start - start
+        text = text[max(0, local - 600): local + len(sentence.text) + 600]
+    return text
+
+
+def merge_article_rows(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """One row per contact: the same people on a compatible date in one article are the same contact.
+
+    A mention with an explicit date beats one that fell back to the publication date.
+    """
+    merged: list[dict[str, object]] = []
+    for row in rows:
+        key = frozenset(str(row["participants"]).split("; "))
+        for index, kept in enumerate(merged):
+            if frozenset(str(kept["participants"]).split("; ")) != key:
+                continue
+            if not _compatible(kept, row):
+                continue
+            if not kept["date_text"] and row["date_text"]:
+                merged[index] = row
+            break
+        else:
+            merged.append(row)
+    return merged
+
+
+def _compatible(first: dict[str, object], second: dict[str, object]) -> bool:
+    if first["date"] == second["date"]:
+        return True
+    if (not first["date_text"] or not second["date_text"]) and first["status"] == second["status"]:
+        return True
+    coarse = max(str(first["date_precision"]), str(second["date_precision"]), key=_PRECISION_RANK.index)
+    length = {"week": 8, "month": 7, "year": 4}.get(coarse)
+    return bool(length) and str(first["date"])[:length] == str(second["date"])[:length] and coarse != "week"
+
+
+_PRECISION_RANK = ["day", "week", "month", "year"]

@@ -1,0 +1,99 @@
+"""Topics of a contact, from the fixed list in the schema, with the words that triggered them.
+
+The sentence that states the contact says most (`talks on military cooperation`); its
+paragraph adds context (`climate change talks`). Each topic has a list of cue words and
+phrases; sentence hits weigh more than paragraph hits, the main topic comes first, and
+`diplomacy` is what remains when nothing more specific is said. The cue words are kept so an
+analyst sees why a row says `energy`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.schema import TOPICS
+
+TOPIC_CUES: dict[str, tuple[str, ...]] = {
+    "climate": ("climate", "global warming", "emissions", "carbon", "greenhouse", "acid rain", "paris agreement",
+                "cop26", "cop27", "cop28", "cop29", "cop21", "net zero", "net-zero", "environment", "environmental",
+                "pollution", "deforestation", "kyoto"),
+    "nuclear_arms": ("nuclear weapon", "nuclear arms", "nuclear-armed", "warhead", "arms control", "disarmament",
+                     "non-proliferation", "nonproliferation", "proliferation", "uranium", "enrichment",
+                     "weapons of mass destruction", "weapons inspectors", "arms inspectors", "inspectors", "unscom",
+                     "denuclearization", "denuclearisation", "nuclear program", "nuclear programme", "nuclear deal", "nuclear test",
+                     "ballistic missile", "icbm", "new start", "inf treaty", "chemical weapons", "biological weapons",
+                     "nuclear"),
+    "security": ("security", "military cooperation", "military", "defense", "defence", "terrorism", "terrorist",
+                 "counterterrorism", "counter-terrorism", "alliance", "nato", "troops", "bombing", "bombings",
+                 "intelligence", "extradition", "armed forces", "missile defense", "cyber", "navy", "army",
+                 "weapons", "arms sales", "joint chiefs", "embassy attack", "extremist", "militant"),
+    "conflict": ("war", "conflict", "invasion", "invaded", "crisis", "cease-fire", "ceasefire", "truce", "fighting",
+                 "peace process", "peace talks", "peace plan", "peace deal", "hostage", "occupation", "offensive",
+                 "attack", "shelling", "airstrike", "air strike", "clashes", "withdraw", "withdrawal", "standoff",
+                 "confrontation", "insurgency", "insurgent", "rebels", "violence", "gulf crisis", "israeli-palestinian", "gaza",
+                 "intifada", "peace", "settlement", "hostilities", "armistice"),
+    "economy": ("trade", "economic", "economy", "investment", "investor", "tariff", "sanctions", "embargo", "debt",
+                "loan", "market", "business", "export", "import", "finance", "financial", "currency", "growth",
+                "imf", "world bank", "normalisation", "normalization", "budget", "bank", "commerce", "industry",
+                "supply chain", "semiconductor", "free trade", "customs", "wto"),
+    "energy": ("oil", "gas", "pipeline", "energy", "electricity", "nuclear power", "opec", "gazprom", "lng",
+               "petroleum", "continental shelf", "crude", "power plant", "renewable", "solar", "coal", "fuel"),
+    "aid": ("aid", "humanitarian", "assistance", "relief", "donor", "donation", "grant", "food supplies",
+            "reconstruction", "famine", "disaster"),
+    "health": ("health", "pandemic", "covid", "coronavirus", "vaccine", "vaccination", "virus", "ebola", "aids",
+               "hiv", "disease", "epidemic", "who", "medical", "hospital"),
+    "human_rights": ("human rights", "rights", "democracy", "freedom", "political prisoners", "dissident",
+                     "apartheid", "torture", "religious freedom", "press freedom", "civil liberties", "detained",
+                     "repression", "genocide"),
+    "migration": ("migration", "migrant", "refugee", "asylum", "deportation", "immigration", "immigrant",
+                  "border crossing", "displaced"),
+    "territory": ("border", "territorial", "territory", "sovereignty", "demarcation", "annexation", "annex",
+                  "islands", "disputed", "aegean", "kashmir", "crimea", "south china sea", "maritime", "frontier"),
+    "diplomacy": ("relations", "bilateral", "ties", "diplomatic", "diplomacy", "cooperation", "co-operation",
+                  "accession", "embassy", "ambassador", "friendship", "partnership", "treaty", "summit", "visit",
+                  "alliance", "membership", "enlargement", "expansion"),
+}
+# Cues that are only weak signals: count half.
+_WEAK = frozenset({"nuclear", "peace", "settlement", "rights", "freedom", "visit", "ties", "treaty", "summit",
+                   "alliance", "market", "bank", "industry", "fuel", "disaster", "who", "medical", "attack",
+                   "withdraw", "army", "navy", "crisis", "cooperation", "weapons", "inspectors", "detained"})
+SENTENCE_WEIGHT = 3.0
+PARAGRAPH_WEIGHT = 1.0
+MAX_TOPICS = 3
+
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    topic: re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")(?:s|es|ed|ing|d)?\b",
+                      re.IGNORECASE)
+    for topic, cues in TOPIC_CUES.items()
+}
+
+
+@dataclass(frozen=True)
+class TopicResult:
+    topics: tuple[str, ...]
+    terms: tuple[str, ...]
+
+
+def classify_topics(sentence: str, context: str = "") -> TopicResult:
+    """Topics of a contact from its sentence and the surrounding paragraph, main topic first."""
+    scores: dict[str, float] = {}
+    terms: dict[str, list[str]] = {}
+    for text, weight in ((sentence, SENTENCE_WEIGHT), (context, PARAGRAPH_WEIGHT)):
+        if not text:
+            continue
+        for topic, pattern in _PATTERNS.items():
+            for match in pattern.finditer(text):
+                cue = match.group(1).lower()
+                if topic == "health" and cue == "who" and match.group(1) != "WHO":
+                    continue
+                scores[topic] = scores.get(topic, 0.0) + weight * (0.5 if cue in _WEAK else 1.0)
+                if cue not in terms.setdefault(topic, []):
+                    terms[topic].append(cue)
+    # `diplomacy` is the default, so it never outranks a specific topic with the same score.
+    ranked = sorted(scores, key=lambda t: (-scores[t] + (0.01 if t == "diplomacy" else 0), TOPICS.index(t)))
+    if not ranked:
+        return TopicResult(("diplomacy",), ())
+    best = scores[ranked[0]]
+    chosen = [t for t in ranked if scores[t] >= best * 0.34][:MAX_TOPICS]
+    return TopicResult(tuple(chosen), tuple(term for t in chosen for term in terms.get(t, [])))
