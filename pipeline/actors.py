@@ -114,16 +114,17 @@ def _name_mentions(body: str, sentence: Sentence, countries: list[CountryMention
     previous_plural: TitleInfo | None = None
     for run in find_name_runs(sentence.text, sentence.start, country_spans):
         title_words, title_countries = _title_before(body, sentence, run, country_spans)
-        info = analyse_title(title_words, _words_of(title_countries)) if title_words else None
+        info = analyse_title(title_words, _words_of(title_countries, body)) if title_words else None
         if info is not None and info.plural:
             previous_plural = info
         elif info is None and previous_plural is not None and _joined_by_and(body, run):
             info = previous_plural
         after_country, apposition = _after_name(body, sentence, run, country_spans)
-        if apposition is not None and (info is None or not info.head):
+        if apposition is not None and (info is None or not info.head) and (len(run.tokens) > 1 or
+                                                                            _known_name(run, context, cast)):
             title_countries = apposition[1] or title_countries
-            info = analyse_title(apposition[0], _words_of(title_countries))
-        country = _nationality(title_countries) or after_country
+            info = analyse_title(apposition[0], _words_of(title_countries, body))
+        country = _nationality(title_countries, body) or after_country
         index = _resolve(run, info, country, context, cast)
         if index is None:
             continue
@@ -212,13 +213,29 @@ def _after_name(body: str, sentence: Sentence, run: NameRun,
     return country, (title_words, in_phrase)
 
 
-def _words_of(countries: list[CountryMention]) -> frozenset[str]:
-    return frozenset(word for country in countries for word in country.text.split())
+def _words_of(countries: list[CountryMention], body: str = "") -> frozenset[str]:
+    """Words of the nationality in a title, to leave out of the role (`Russian Foreign Minister` -> `Foreign
+    Minister`); a destination stays in (`Ambassador to Kenya`)."""
+    code = _nationality(countries, body)
+    return frozenset(word for country in countries if country.code == code for word in country.text.split())
 
 
-def _nationality(countries: list[CountryMention]) -> str:
-    """The country a title names as the person's own: the first, not one after `to` (`ambassador to Kenya`)."""
-    return countries[0].code if countries else ""
+def _nationality(countries: list[CountryMention], body: str = "") -> str:
+    """The country a title names as the person's own: the first, not one after `to` or `in`
+    (`U.S. ambassador to Kenya`, `the envoy in Baghdad`)."""
+    for country in countries:
+        if body and re.search(r"\b(?:to|in|at)\s+(?:the\s+)?$", body[max(0, country.start - 12):country.start]):
+            continue
+        return country.code
+    return ""
+
+
+def _known_name(run: NameRun, context: ArticleContext, cast: Cast) -> bool:
+    """A one-word name counts as a person's only if the cast or the knowledge base knows it (so `Similarly,
+    the Hungarian foreign minister, ...` does not make a Mr. Similarly)."""
+    folded = [fold_name(t) for t in run.tokens]
+    return (any(_same_person(folded, p) for p in cast.persons)
+            or context.officials.knows_short(run.tokens[0]))
 
 
 def _joined_by_and(body: str, run: NameRun) -> bool:

@@ -70,7 +70,7 @@ _OBJECT_MARKERS = {"with": r"\b(?:with|between|to|and|by|from|on)\b", "from": r"
 _PARTICIPATION = re.compile(r"\b(?:took\s+part|take\s+part|takes\s+part|taking\s+part|attend\w*|participat\w*|"
                             r"joined|join|joins|hosted|hosts|host|hosting|gathered|leaders)\b", re.IGNORECASE)
 _BILATERAL = re.compile(r"\bbetween\b|\bbilateral\b|\b[A-Z][\w.]+-[A-Z][\w.]+\s+summit\b")
-_MAX_GAP_WORDS = 14
+_MAX_GAP_WORDS = 18
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class ContactCandidate:
     event_type: str
     participants: tuple[int, ...]  # cast indices
     status: str  # "occurred" | "planned"
-    planned_cue: bool
+    tense: str  # "past" | "future" | "present": how to read an underspecified date (`Monday`)
     vague_past: bool
     via_reference: bool  # a participant was found through a pronoun or role word
 
@@ -134,23 +134,51 @@ def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start:
         return []
     if re.match(r"\s*(?:with|by)?\s*(?:no|any)\b", text[end - base:end - base + 12], re.I):
         return []
-    planned_cue = bool(_PLANNED.search(window[-35:])) or bool(re.search(r"\bupcoming|\bnext\b", window[-25:], re.I))
+    tense = _tense(left_window, trigger, text[end - base:])
+    planned_cue = tense == "future"
     perfect = bool(_PERFECT_PAST.search(left_window[-40:] + trigger))
     vague = perfect or bool(_VAGUE_PAST.search(text))
     via_reference = any(m.kind in {"pronoun", "role", "group", "relative"} for m in subject + objects)
     groups = _event_groups(cast, subject_ids, object_ids, event_type, text)
     return [ContactCandidate(sentence.index, start, end, trigger, _event_type(cast, group, event_type, trigger, text),
-                             group, "planned" if planned_cue else "occurred", planned_cue, vague, via_reference)
+                             group, "planned" if planned_cue else "occurred", tense, vague, via_reference)
             for group in groups]
+
+
+_MODAL = re.compile(r"\b(?:will|'ll|shall|would|is\s+to|are\s+to|was\s+to|were\s+to|is\s+due|are\s+due)\b"
+                    r"(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+_TO_VERB = re.compile(r"\bto\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BASE_VERB = re.compile(r"^(?:meet|hold|have|sign|host|receive|visit|discuss|confer|talk|phone|telephone|call|welcome|"
+                        r"sit|negotiate|speak|dine|attend)\b", re.IGNORECASE)
+_PRESENT_VERB = re.compile(r"^(?:meets?|holds?|hosts?|visits?|receives?|welcomes?|signs?|phones|talks?\s+(?:by|on|over)"
+                           r"|speaks?)\b", re.IGNORECASE)
+_PLANNED_NOUN = re.compile(r"\b(?:upcoming|forthcoming|planned|scheduled|expected|proposed|next\s+\w+'s|"
+                           r"tomorrow's|a\s+planned)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_SET_FOR = re.compile(r"^\s*(?:is\s+|was\s+)?(?:set|scheduled|planned|due|slated|expected)\s+(?:for|to)\b",
+                      re.IGNORECASE)
+
+
+def _tense(left_window: str, trigger: str, right_text: str = "") -> str:
+    """"future" for announced contacts (`will meet`, `is to meet`, `upcoming talks`, `meet Monday`),
+    "past" otherwise. Bare `to` counts only before a verb (`to meet`), not in `similar to Monday's talks`."""
+    before = left_window[-45:]
+    if _MODAL.search(before):
+        return "future"
+    if _TO_VERB.search(before) and _BASE_VERB.match(trigger):
+        return "future"
+    if _PLANNED_NOUN.search(before) or _SET_FOR.match(right_text):
+        return "future"
+    if _PRESENT_VERB.match(trigger) and not re.search(r"\b(?:did|does|do|to|and)\s+$", before, re.IGNORECASE):
+        return "future" if re.search(r"\b(?:next|on)\b|day\b", right_text[:40]) else "present"
+    return "past"
 
 
 def _clause_start(left_text: str) -> int:
     last = 0
     for match in _HARD_BOUNDARY.finditer(left_text):
         last = match.end()
-    when = None
-    for when in re.finditer(r"\b(?:when|after|before|as|where)\s+(?=(?:he|she|they|the|[A-Z]))", left_text):
-        pass
+    starts = list(re.finditer(r"\b(?:when|after|before|as|where)\s+(?=(?:he|she|they|the|[A-Z]))", left_text))
+    when = starts[-1] if starts else None
     if when is not None and when.start() > last and not re.search(r"\b(?:after|before)\s+(?:a|an|the|his|her)\b",
                                                                    left_text[when.start():when.start() + 12]):
         last = when.start()
@@ -159,7 +187,9 @@ def _clause_start(left_text: str) -> int:
 
 def _left_group(mentions: list[Mention], clause_start: int, trigger_start: int, text: str, base: int) -> list[Mention]:
     """The subject: the nearest person before the trigger, with anyone coordinated with them (`X and Y`)."""
-    before = [m for m in mentions if clause_start <= m.start and m.end <= trigger_start]
+    before = [m for m in mentions if clause_start <= m.start and m.end <= trigger_start
+              and (not _possessive(m, text, base) or re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}",
+                                                                 text[m.end - base: trigger_start - base]))]
     if not before:
         return []
     group = [before[-1]]
@@ -177,7 +207,7 @@ def _left_group(mentions: list[Mention], clause_start: int, trigger_start: int, 
 
 def _right_group(mentions: list[Mention], trigger_end: int, text: str, base: int, attach: str) -> list[Mention]:
     """The object: the first person after the trigger (after `with`, `to`, `by` ... when the trigger needs one)."""
-    after = [m for m in mentions if m.start >= trigger_end and m.kind != "relative"]
+    after = [m for m in mentions if m.start >= trigger_end and m.kind != "relative" and not _possessive(m, text, base)]
     if not after:
         return []
     first = after[0]
@@ -200,8 +230,19 @@ def _right_group(mentions: list[Mention], trigger_end: int, text: str, base: int
     return group
 
 
+def _possessive(mention: Mention, text: str, base: int) -> bool:
+    """`his` / `her` before a noun (`his Egyptian counterpart`) names an owner, not a participant."""
+    if mention.kind != "pronoun":
+        return False
+    word = mention.text.lower()
+    if word == "his":
+        return True
+    return word == "her" and bool(re.match(r"\s+[A-Za-z]", text[mention.end - base:]))
+
+
 def _is_coordination(gap: str) -> bool:
-    """Whether the text between two names only joins them: `, `, ` and `, ` of Ukraine and `, `, and Trade Minister `."""
+    """Whether the text between two names only joins them: `, `, ` and `, ` of Ukraine and `, `, and Trade Minister `.
+    """
     tokens = re.findall(r"[\w.'’-]+|,", re.sub(r"\([^)]*\)", " ", gap))
     rest = [t for t in tokens if not (t[0].isupper() or is_title_word(t) or t in {"of", "the"})]
     return bool(rest) and all(t in {",", "and", "or"} for t in rest)
@@ -270,7 +311,8 @@ def _event_type(cast: Cast, group: tuple[int, ...], trigger_type: str, trigger: 
 
 
 def _merge_same(candidates: list[ContactCandidate]) -> list[ContactCandidate]:
-    """One sentence often names a contact twice (`summit hosted by`): keep one per participant set."""
+    """One sentence often names a contact twice (`summit hosted by`, `ceremony ... signed`): keep one per
+    participant set, and drop a set that another contact of the sentence contains."""
     rank = {"call": 3, "summit": 2, "meeting": 1}
     kept: dict[frozenset[int], ContactCandidate] = {}
     for candidate in candidates:
@@ -278,4 +320,4 @@ def _merge_same(candidates: list[ContactCandidate]) -> list[ContactCandidate]:
         current = kept.get(key)
         if current is None or rank[candidate.event_type] > rank[current.event_type]:
             kept[key] = candidate
-    return list(kept.values())
+    return [c for key, c in kept.items() if not any(key < other for other in kept)]

@@ -78,7 +78,7 @@ def extract_article(article: Article, resources: Resources | None = None) -> lis
 def _row(article: Article, body: str, sentences: list[Sentence], spans: list[tuple[int, int]], sentence: Sentence,
          candidate: ContactCandidate, cast: Cast, resources: Resources, dateline: Dateline | None,
          dateline_place: Place | None, today: dt.date, article_countries: set[str]) -> dict[str, object] | None:
-    tense = "future" if candidate.status == "planned" else "past"
+    tense = "future" if candidate.tense == "present" else candidate.tense
     resolved = _governing_date(sentence, candidate, dateline, today, tense)
     if resolved is None and candidate.vague_past:
         return None  # undated background ("had negotiated in the past"): not a timeline event
@@ -91,14 +91,16 @@ def _row(article: Article, body: str, sentences: list[Sentence], spans: list[tup
     names, codes, roles = [], [], []
     for person in people:
         country, role = person.country, person.role
-        if person.known is not None and not person.title_country:
+        if person.known is not None:
             held = person.known.role_at(event_year)
-            if held is not None:
+            if held is None and not person.known.in_office(article.published.year, slack=0):
+                continue  # known to have held no office then (`President Truman` in a 1999 story)
+            if held is not None and not person.title_country:
                 country, role = held.country, held.title
         names.append(person.name)
         codes.append(country)
         roles.append(role)
-    if len(set(codes)) < 2:
+    if len(names) < 2 or len(set(codes)) < 2:
         return None
     place, explicit_place = (None, False)
     if candidate.event_type != "call":

@@ -38,7 +38,7 @@ STOP_WORDS = frozenset(
         "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
         "Oct.", "Nov.", "Dec.", "Mondays", "Here", "Such", "Other", "Another", "Several", "Let", "Please", "Thank",
         "Thanks", "Even", "Just", "Only", "Indeed", "Instead", "Again", "Already", "Is", "Are", "Was", "Were", "Be",
-        "Has", "Have", "Had", "Do", "Does", "Did", "Will", "Would", "Can", "Could", "Should", "Shall", "Might",
+        "Has", "Have", "Had", "Does", "Did", "Will", "Would", "Can", "Could", "Should", "Shall", "Might",
         "Must", "Mrs", "Miss", "Sir", "Lord", "Lady", "Saint", "Christmas", "Easter", "Ramadan", "God", "Allah",
         "Islam", "Muslim", "Muslims", "Christian", "Christians", "Jewish", "Jews", "Communist", "Communists",
         "Socialist", "Democrat", "Democrats", "Democratic", "Republican", "Republicans", "Western", "Eastern",

@@ -110,4 +110,7 @@ def _is_real_boundary(block: str, dot: int, after: int) -> bool:
     return True
 
 
-_TITLE_ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "sen", "sens", "rep", "reps", "gov", "amb", "st"])
+_TITLE_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "sen", "sens", "rep", "reps",
+     "gov", "amb", "st"]
+)

@@ -21,7 +21,8 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
     "nuclear_arms": ("nuclear weapon", "nuclear arms", "nuclear-armed", "warhead", "arms control", "disarmament",
                      "non-proliferation", "nonproliferation", "proliferation", "uranium", "enrichment",
                      "weapons of mass destruction", "weapons inspectors", "arms inspectors", "inspectors", "unscom",
-                     "denuclearization", "denuclearisation", "nuclear program", "nuclear programme", "nuclear deal", "nuclear test",
+                     "denuclearization", "denuclearisation", "nuclear program", "nuclear programme", "nuclear deal",
+                     "nuclear test",
                      "ballistic missile", "icbm", "new start", "inf treaty", "chemical weapons", "biological weapons",
                      "nuclear"),
     "security": ("security", "military cooperation", "military", "defense", "defence", "terrorism", "terrorist",
@@ -31,7 +32,8 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
     "conflict": ("war", "conflict", "invasion", "invaded", "crisis", "cease-fire", "ceasefire", "truce", "fighting",
                  "peace process", "peace talks", "peace plan", "peace deal", "hostage", "occupation", "offensive",
                  "attack", "shelling", "airstrike", "air strike", "clashes", "withdraw", "withdrawal", "standoff",
-                 "confrontation", "insurgency", "insurgent", "rebels", "violence", "gulf crisis", "israeli-palestinian", "gaza",
+                 "confrontation", "insurgency", "insurgent", "rebels", "violence", "gulf crisis", "israeli-palestinian",
+                 "gaza",
                  "intifada", "peace", "settlement", "hostilities", "armistice"),
     "economy": ("trade", "economic", "economy", "investment", "investor", "tariff", "sanctions", "embargo", "debt",
                 "loan", "market", "business", "export", "import", "finance", "financial", "currency", "growth",
@@ -63,8 +65,8 @@ PARAGRAPH_WEIGHT = 1.0
 MAX_TOPICS = 3
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
-    topic: re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")(?:s|es|ed|ing|d)?\b",
-                      re.IGNORECASE)
+    topic: re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+                      + r")(?:s|es|ed|ing|d)?\b", re.IGNORECASE)
     for topic, cues in TOPIC_CUES.items()
 }
 

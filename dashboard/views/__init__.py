@@ -1,0 +1,1 @@
+"""Dashboard pages. Each module has one `render(frame, filtered, filters)` function."""
