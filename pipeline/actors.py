@@ -250,14 +250,25 @@ def _resolve(run: NameRun, info: TitleInfo | None, country: str, context: Articl
     name_text = " ".join(run.tokens)
     titled = info is not None and bool(info.head)
     honorific = run.honorific
+    # 0. A title that is part of a known name (`King Hussein`, `Crown Prince Mohammed bin Salman`).
+    known = _lookup_with_title(run, context.officials, year)
     # 1. Someone already in the cast, the most recently mentioned first.
     for index in _by_recency(cast):
         person = cast.persons[index]
-        if _same_person(folded, person):
+        if known is not None and person.known is not None and person.known is not known:
+            continue
+        if _same_person(folded, person) and _compatible_title(info, person):
             _update(person, info, country, context)
             return index
+    # 1b. An East Asian or Arab name is often shortened to its first word (`Xi`, `Yoon`, `Saddam`).
+    if len(folded) == 1 and known is None:
+        for index in _by_recency(cast):
+            person = cast.persons[index]
+            if len(person.tokens) > 1 and person.tokens[0] == folded[0] and _compatible_title(info, person):
+                _update(person, info, country, context)
+                return index
     # 2. The knowledge base.
-    known = _lookup(run, context.officials, year)
+    known = known or _lookup(run, context.officials, year)
     if known is not None:
         for index, person in enumerate(cast.persons):
             if person.known is known:
@@ -288,6 +299,30 @@ def _by_recency(cast: Cast) -> list[int]:
             if index not in order:
                 order.append(index)
     return order + [i for i in range(len(cast.persons)) if i not in order]
+
+
+_TITLE_IN_NAME = frozenset({"king", "queen", "prince", "crown", "sheikh", "emir", "sultan", "ayatollah", "pope"})
+_MONARCH_HEADS = frozenset({"King", "Queen", "Emir", "Sultan", "Prince", "Crown Prince", "Ayatollah", "Sheikh"})
+
+
+def _lookup_with_title(run: NameRun, officials: OfficialsIndex, year: int) -> Official | None:
+    """The official whose known name includes the title written before it (`King Hussein`)."""
+    titles = [t for t in run.title_tokens if t.lower() in _TITLE_IN_NAME]
+    if not titles:
+        return None
+    for size in range(len(titles), 0, -1):
+        found = officials.by_full_name(" ".join([*titles[-size:], *run.tokens]), year)
+        if found is not None:
+            return found
+    return None
+
+
+def _compatible_title(info: TitleInfo | None, person: Person) -> bool:
+    """A king is not the president who shares his name (`King Hussein` vs `Saddam Hussein`)."""
+    if info is None or info.head not in _MONARCH_HEADS:
+        return True
+    return info.head.lower() in person.role.lower() or (person.known is not None and any(
+        info.head.lower() in role.title.lower() for role in person.known.roles))
 
 
 def _lookup(run: NameRun, officials: OfficialsIndex, year: int) -> Official | None:
@@ -426,8 +461,8 @@ def _group_members(cast: Cast, position: int, count: int, noun: str, sentence_in
         for index in mention.persons:
             if index not in later and fits(cast.persons[index]):
                 later.append(index)
-    if len(later) == count:
-        return tuple(later)
+    if len(later) >= count:
+        return tuple(later[:count])
     return ()
 
 

@@ -13,10 +13,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pipeline.evaluation import score_frame
 from pipeline.ingest import ReadOptions, iter_input_files
 from pipeline.progress import ProgressBar
 from pipeline.timeline import build_timeline
-from pipeline.writers import table_format, write_table
+from pipeline.writers import read_table, table_format, write_table
 
 EXIT_OK, EXIT_NOTHING_READ, EXIT_USAGE, EXIT_STRICT = 0, 1, 2, 3
 
@@ -38,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", required=True, metavar="FILE",
                          help="output table; the extension picks the format: .csv, .parquet or .jsonl")
     _add_read_options(extract)
+    score = commands.add_parser("score", help="score a timeline table against gold annotations (dev-set format)")
+    score.add_argument("table", metavar="TABLE", help="timeline table (.csv, .parquet or .jsonl)")
+    score.add_argument("--gold", required=True, metavar="DIR", help="folder of <article_id>.json gold files")
+    score.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
     return parser
 
 
@@ -80,8 +85,26 @@ def run_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_score(args: argparse.Namespace) -> int:
+    try:
+        frame = read_table(args.table)
+    except (OSError, ValueError) as exc:
+        print(f"error: cannot read {args.table}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    result = score_frame(frame, Path(args.gold))
+    if args.verbose:
+        for line in result.misses:
+            print(f"MISS {line}")
+        for line in result.false_alarms:
+            print(f"FP   {line}")
+    print(result.summary())
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "extract":
         return run_extract(args)
+    if args.command == "score":
+        return run_score(args)
     return EXIT_USAGE

@@ -48,7 +48,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
 _TRIGGER = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(TRIGGERS)), re.IGNORECASE)
 
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|n't|refused|refuses|refuse|declined|declines|decline|rejected|rejects|reject|"
+    r"\b(?:not|never|no|n't|refused|refuses|refuse|declined|declines|decline|rejected|rejects|reject|cancel|"
     r"ruled\s+out|rules\s+out|cancel(?:l)?ed|cancels|called\s+off|calls\s+off|without|failed|fails|unable|"
     r"instead\s+of|rather\s+than|nor|denied|denies|snubbed|avoided|avoid|postponed|postpones|scrapped|"
     r"shelved|boycotted|boycott|skipped|skip)\b", re.IGNORECASE)
@@ -56,7 +56,8 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|could|might|may|hopes?|hoped|hoping|wants?|wanted|wish(?:es|ed)?|offered|offers?|"
     r"propos(?:ed|es|e|al)|suggest(?:ed|s)?|called\s+for|calls\s+for|urged?|urges|asked|asks|sought|seeks?|"
     r"seeking|invit(?:ed|es|e|ation)|possible|possibility|would\s+like|ready|willing|prepared|request(?:ed|s)?|"
-    r"demand(?:ed|s)?|consider(?:ed|s|ing)?|open\s+to)\b", re.IGNORECASE)
+    r"demand(?:ed|s)?|consider(?:ed|s|ing)?|open\s+to|(?:was|were|is|are)\s+to\s+have|would\s+have|"
+    r"could\s+have|should\s+have|might\s+have)\b", re.IGNORECASE)
 _PLANNED = re.compile(
     r"\b(?:will|'ll|shall|would|is\s+to|are\s+to|was\s+to|were\s+to|due|scheduled|expected|set|slated|plans?|"
     r"planned|planning|going\s+to|to|upcoming|forthcoming|intends?|next|tomorrow|later\s+(?:this|today))\b",
@@ -92,6 +93,15 @@ class ContactCandidate:
 def find_trigger_sentences(sentences: list[Sentence]) -> list[int]:
     """Indices of sentences that contain any contact word: the only ones worth reading closely."""
     return [s.index for s in sentences if _TRIGGER.search(s.text)]
+
+
+def sentence_tense(text: str) -> str:
+    """How a sentence reads its underspecified dates: the tense of its first contact word, else of its verbs."""
+    match = _TRIGGER.search(text)
+    if match is not None:
+        tense = _tense(text[: match.start()], match.group(0), text[match.end():])
+        return "future" if tense == "present" else tense
+    return "future" if _CLAUSE_MODAL.search(text) or _MODAL.search(text) else "past"
 
 
 def find_contacts(sentence: Sentence, cast: Cast) -> list[ContactCandidate]:
@@ -147,6 +157,8 @@ def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start:
 
 _MODAL = re.compile(r"\b(?:will|'ll|shall|would|is\s+to|are\s+to|was\s+to|were\s+to|is\s+due|are\s+due)\b"
                     r"(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+_CLAUSE_MODAL = re.compile(r"\b(?:will|'ll|shall|would|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+"
+                           r"(?:travel|fly|go|head|visit|arrive|stop|come|return|leave)\b[^,;]*$", re.IGNORECASE)
 _TO_VERB = re.compile(r"\bto\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BASE_VERB = re.compile(r"^(?:meet|hold|have|sign|host|receive|visit|discuss|confer|talk|phone|telephone|call|welcome|"
                         r"sit|negotiate|speak|dine|attend)\b", re.IGNORECASE)
@@ -162,7 +174,7 @@ def _tense(left_window: str, trigger: str, right_text: str = "") -> str:
     """"future" for announced contacts (`will meet`, `is to meet`, `upcoming talks`, `meet Monday`),
     "past" otherwise. Bare `to` counts only before a verb (`to meet`), not in `similar to Monday's talks`."""
     before = left_window[-45:]
-    if _MODAL.search(before):
+    if _MODAL.search(before) or _CLAUSE_MODAL.search(left_window[-70:]):
         return "future"
     if _TO_VERB.search(before) and _BASE_VERB.match(trigger):
         return "future"

@@ -17,7 +17,7 @@ from pipeline.confidence import score_confidence
 from pipeline.contacts import ContactCandidate, find_contacts, find_trigger_sentences
 from pipeline.countries import CountryLexicon, load_countries
 from pipeline.dateline import Dateline, parse_dateline, reference_day
-from pipeline.dates import ResolvedDate, find_date_mentions, resolve_date
+from pipeline.event_dates import governing_date
 from pipeline.ingest import Article
 from pipeline.knowledge import OfficialsIndex, load_officials
 from pipeline.places import Gazetteer, Place, find_place_mentions, load_gazetteer
@@ -29,7 +29,6 @@ _LOCATIVE = {"in", "at", "to", "near", "outside", "inside", "into", "on"}
 _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|arrived|arrives|arrive|travel(?:l)?ed|flew|landed|tour|stop)\b"
                     r"[^.;]{0,40}?\b(?:to|in|at)\s+$", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b")
-_CLAUSE_BREAK = re.compile(r"[;]|\bbut\b|\bwhile\b|,\s+(?:and|who|which)\b")
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ def _row(article: Article, body: str, sentences: list[Sentence], spans: list[tup
          candidate: ContactCandidate, cast: Cast, resources: Resources, dateline: Dateline | None,
          dateline_place: Place | None, today: dt.date, article_countries: set[str]) -> dict[str, object] | None:
     tense = "future" if candidate.tense == "present" else candidate.tense
-    resolved = _governing_date(sentence, candidate, dateline, today, tense)
+    resolved, date_source = governing_date(sentences, sentence, candidate, dateline, today, tense)
     if resolved is None and candidate.vague_past:
         return None  # undated background ("had negotiated in the past"): not a timeline event
     status = candidate.status
@@ -107,7 +106,7 @@ def _row(article: Article, body: str, sentences: list[Sentence], spans: list[tup
         place, explicit_place = _place_of(body, sentences, spans, sentence, candidate, resources, dateline,
                                           dateline_place, today, date_value, set(codes) | article_countries)
     paragraph = _paragraph_text(body, spans, sentence)
-    topics = classify_topics(sentence.text, paragraph)
+    topics = classify_topics(sentence.text, paragraph, article.title, body, tuple(roles))
     date_iso = date_value.isoformat()
     confidence = score_confidence(
         titled=[p.titled or p.known is not None for p in people],
@@ -140,32 +139,8 @@ def _row(article: Article, body: str, sentences: list[Sentence], spans: list[tup
         "source": article.source,
         "url": article.url,
         "confidence": confidence,
+        "_date_source": date_source,  # own / inherited / "" (fallback): used by the merge, not a column
     }
-
-
-def _governing_date(sentence: Sentence, candidate: ContactCandidate, dateline: Dateline | None, today: dt.date,
-                    tense: str) -> ResolvedDate | None:
-    """The date expression that governs the contact: the closest to the trigger in its clause."""
-    best: tuple[float, ResolvedDate] | None = None
-    for mention in find_date_mentions(sentence.text):
-        start = sentence.start + mention.start
-        end = sentence.start + mention.end
-        if dateline is not None and start < dateline.end:
-            continue
-        resolved = resolve_date(mention.text, today, tense)
-        if resolved is None:
-            continue
-        if start >= candidate.trigger_end:
-            between = sentence.text[candidate.trigger_end - sentence.start: mention.start]
-            distance = float(start - candidate.trigger_end)
-        else:
-            between = sentence.text[mention.end: candidate.trigger_start - sentence.start]
-            distance = float(candidate.trigger_start - end) * 1.2
-        if _CLAUSE_BREAK.search(between):
-            distance += 200
-        if best is None or distance < best[0]:
-            best = (distance, resolved)
-    return best[1] if best else None
 
 
 def _place_of(body: str, sentences: list[Sentence], spans: list[tuple[int, int]], sentence: Sentence,
@@ -217,17 +192,17 @@ def _paragraph_text(body: str, spans: list[tuple[int, int]], sentence: Sentence)
 def merge_article_rows(rows: list[dict[str, object]]) -> list[dict[str, object]]:
     """One row per contact: the same people on a compatible date in one article are the same contact.
 
-    A mention with an explicit date beats one that fell back to the publication date.
+    A date from the contact's own sentence beats one carried over from the sentence before, which
+    beats the publication-date fallback; rows whose dates both come from their own sentences and
+    differ are different contacts (the same pair meeting on two days).
     """
     merged: list[dict[str, object]] = []
     for row in rows:
         key = frozenset(str(row["participants"]).split("; "))
         for index, kept in enumerate(merged):
-            if frozenset(str(kept["participants"]).split("; ")) != key:
+            if frozenset(str(kept["participants"]).split("; ")) != key or not _compatible(kept, row):
                 continue
-            if not _compatible(kept, row):
-                continue
-            if not kept["date_text"] and row["date_text"]:
+            if _DATE_STRENGTH[str(row["_date_source"])] > _DATE_STRENGTH[str(kept["_date_source"])]:
                 merged[index] = row
             break
         else:
@@ -235,14 +210,16 @@ def merge_article_rows(rows: list[dict[str, object]]) -> list[dict[str, object]]
     return merged
 
 
+_DATE_STRENGTH = {"own": 2, "inherited": 1, "": 0}
+_PRECISION_RANK = ["day", "week", "month", "year"]
+
+
 def _compatible(first: dict[str, object], second: dict[str, object]) -> bool:
     if first["date"] == second["date"]:
         return True
-    if (not first["date_text"] or not second["date_text"]) and first["status"] == second["status"]:
-        return True
+    if "own" not in (first["_date_source"], second["_date_source"]) or (
+            first["_date_source"] != second["_date_source"] and first["status"] == second["status"]):
+        return first["status"] == second["status"]
     coarse = max(str(first["date_precision"]), str(second["date_precision"]), key=_PRECISION_RANK.index)
-    length = {"week": 8, "month": 7, "year": 4}.get(coarse)
-    return bool(length) and str(first["date"])[:length] == str(second["date"])[:length] and coarse != "week"
-
-
-_PRECISION_RANK = ["day", "week", "month", "year"]
+    length = {"month": 7, "year": 4}.get(coarse)
+    return bool(length) and str(first["date"])[:length] == str(second["date"])[:length]

@@ -22,7 +22,7 @@ _INITIALS = rf"(?:[{_UPPER}][a-z]{{0,2}}\.(?:[{_UPPER}]\.)*)"
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|di|du|del|della|van|von|der|den|la|le|arap|dos|das|ben|abu|y|ul|ud)"
 _TOKEN = rf"(?:{_INITIALS}|{_WORD})"
 _RUN = re.compile(rf"(?<![\w.'’-]){_TOKEN}(?:(?:\s+{_PARTICLE})*\s+{_TOKEN})*(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)\b)?")
-_TOKENS = re.compile(rf"{_INITIALS}|{_WORD}|{_PARTICLE}|Jr\.|Sr\.|II|III|IV")
+_TOKENS = re.compile(rf"{_INITIALS}|{_WORD}|{_PARTICLE}\b|Jr\.|Sr\.|II\b|III\b|IV\b")
 
 STOP_WORDS = frozenset(
     [
@@ -32,7 +32,8 @@ STOP_WORDS = frozenset(
         "Its", "Their", "Our", "My", "Your", "Last", "Next", "Earlier", "Later", "According", "During", "Under",
         "Over", "With", "Without", "From", "To", "For", "By", "Of", "Since", "Until", "Yet", "So", "Because", "Why",
         "What", "Who", "Whom", "Where", "How", "Each", "Every", "No", "Not", "All", "Any", "One", "Two", "Three",
-        "Four", "Five", "Asked", "Speaking", "Despite", "Among", "Amid", "Following", "Dear", "Sources", "Officials",
+        "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Twenty", "Group",
+        "Asked", "Speaking", "Despite", "Among", "Amid", "Following", "Dear", "Sources", "Officials",
         "Yesterday", "Today", "Tomorrow", "Tonight", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
         "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",

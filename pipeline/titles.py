@@ -55,7 +55,7 @@ TITLE_MODIFIERS = frozenset(
         "parliamentary", "parliament", "assembly", "senate", "congress", "house", "lower", "upper", "federal",
         "council", "cabinet", "government", "military's", "defense's", "regional", "administration",
         "administrative", "executive", "high", "legislative", "revolutionary", "republican", "democratic", "islamic",
-        "arab", "gulf", "african", "asian", "nato", "u.n.", "un", "eu", "state's", "of", "for", "the", "and",
+        "arab", "gulf", "african", "asian", "nato", "u.n.", "un", "eu", "state's", "of", "for", "the",
         "commission", "committee", "staff's", "ministry", "policy", "central", "bank", "monetary", "fund",
         "affairs'", "s", "disarmament", "arms", "control", "non-proliferation", "nuclear", "chemical", "peace",
         "middle", "east", "envoy's", "presidential's", "coast", "guard", "police",

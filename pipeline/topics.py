@@ -25,7 +25,8 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
                      "nuclear test",
                      "ballistic missile", "icbm", "new start", "inf treaty", "chemical weapons", "biological weapons",
                      "nuclear"),
-    "security": ("security", "military cooperation", "military", "defense", "defence", "terrorism", "terrorist",
+    "security": ("security", "military cooperation", "military", "defense minister", "defence minister",
+                 "defense", "defence", "terrorism", "terrorist",
                  "counterterrorism", "counter-terrorism", "alliance", "nato", "troops", "bombing", "bombings",
                  "intelligence", "extradition", "armed forces", "missile defense", "cyber", "navy", "army",
                  "weapons", "arms sales", "joint chiefs", "embassy attack", "extremist", "militant"),
@@ -35,7 +36,8 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
                  "confrontation", "insurgency", "insurgent", "rebels", "violence", "gulf crisis", "israeli-palestinian",
                  "gaza",
                  "intifada", "peace", "settlement", "hostilities", "armistice"),
-    "economy": ("trade", "economic", "economy", "investment", "investor", "tariff", "sanctions", "embargo", "debt",
+    "economy": ("trade", "treasury", "economic", "economy", "investment", "investor", "tariff", "sanctions",
+                "embargo", "debt",
                 "loan", "market", "business", "export", "import", "finance", "financial", "currency", "growth",
                 "imf", "world bank", "normalisation", "normalization", "budget", "bank", "commerce", "industry",
                 "supply chain", "semiconductor", "free trade", "customs", "wto"),
@@ -53,15 +55,21 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
     "territory": ("border", "territorial", "territory", "sovereignty", "demarcation", "annexation", "annex",
                   "islands", "disputed", "aegean", "kashmir", "crimea", "south china sea", "maritime", "frontier"),
     "diplomacy": ("relations", "bilateral", "ties", "diplomatic", "diplomacy", "cooperation", "co-operation",
-                  "accession", "embassy", "ambassador", "friendship", "partnership", "treaty", "summit", "visit",
-                  "alliance", "membership", "enlargement", "expansion"),
+                  "accession", "embassy", "friendship", "partnership", "treaty", "summit", "visit",
+                  "alliance", "membership", "enlargement", "expansion", "join the alliance", "joining the alliance",
+                  "accession documents", "normalization of relations", "normalisation of relations"),
 }
 # Cues that are only weak signals: count half.
 _WEAK = frozenset({"nuclear", "peace", "settlement", "rights", "freedom", "visit", "ties", "treaty", "summit",
                    "alliance", "market", "bank", "industry", "fuel", "disaster", "who", "medical", "attack",
                    "withdraw", "army", "navy", "crisis", "cooperation", "weapons", "inspectors", "detained"})
 SENTENCE_WEIGHT = 3.0
+TITLE_WEIGHT = 2.0
+ROLE_WEIGHT = 1.0
 PARAGRAPH_WEIGHT = 1.0
+ARTICLE_WEIGHT = 0.25
+ARTICLE_CAP = 1.5
+SECONDARY_SHARE = 0.34
 MAX_TOPICS = 3
 
 _PATTERNS: dict[str, re.Pattern[str]] = {
@@ -77,25 +85,36 @@ class TopicResult:
     terms: tuple[str, ...]
 
 
-def classify_topics(sentence: str, context: str = "") -> TopicResult:
-    """Topics of a contact from its sentence and the surrounding paragraph, main topic first."""
+def classify_topics(sentence: str, paragraph: str = "", title: str = "", article: str = "",
+                    roles: tuple[str, ...] = ()) -> TopicResult:
+    """Topics of a contact, main topic first.
+
+    Evidence, by weight: the contact's sentence, the headline, the participants' roles (a treasury
+    secretary talks money), the paragraph, and the whole article as a faint background (one cue word
+    there counts little, but a story about embassy bombings is about security throughout).
+    """
     scores: dict[str, float] = {}
     terms: dict[str, list[str]] = {}
-    for text, weight in ((sentence, SENTENCE_WEIGHT), (context, PARAGRAPH_WEIGHT)):
+    sources = ((sentence, SENTENCE_WEIGHT, None), (title, TITLE_WEIGHT, None), (" ; ".join(roles), ROLE_WEIGHT, None),
+               (paragraph, PARAGRAPH_WEIGHT, None), (article, ARTICLE_WEIGHT, ARTICLE_CAP))
+    for text, weight, cap in sources:
         if not text:
             continue
         for topic, pattern in _PATTERNS.items():
+            gained = 0.0
             for match in pattern.finditer(text):
                 cue = match.group(1).lower()
                 if topic == "health" and cue == "who" and match.group(1) != "WHO":
                     continue
-                scores[topic] = scores.get(topic, 0.0) + weight * (0.5 if cue in _WEAK else 1.0)
-                if cue not in terms.setdefault(topic, []):
+                gained += weight * (0.5 if cue in _WEAK else 1.0)
+                if weight >= PARAGRAPH_WEIGHT and cue not in terms.setdefault(topic, []):
                     terms[topic].append(cue)
+            scores[topic] = scores.get(topic, 0.0) + (min(gained, cap) if cap else gained)
+    scores = {t: v for t, v in scores.items() if v > 0}
     # `diplomacy` is the default, so it never outranks a specific topic with the same score.
     ranked = sorted(scores, key=lambda t: (-scores[t] + (0.01 if t == "diplomacy" else 0), TOPICS.index(t)))
     if not ranked:
         return TopicResult(("diplomacy",), ())
     best = scores[ranked[0]]
-    chosen = [t for t in ranked if scores[t] >= best * 0.34][:MAX_TOPICS]
+    chosen = [t for t in ranked if scores[t] >= best * SECONDARY_SHARE][:MAX_TOPICS]
     return TopicResult(tuple(chosen), tuple(term for t in chosen for term in terms.get(t, [])))

@@ -73,3 +73,19 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> None:
     temporary = target.with_name(target.name + ".partial")
     temporary.write_bytes(data)
     temporary.replace(target)
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read a timeline table written by :func:`write_table` back into the schema's types."""
+    from pipeline.schema import to_timeline_frame
+
+    kind = table_format(path)
+    if kind == "csv":
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    elif kind == "parquet":
+        frame = pd.read_parquet(path)
+    elif kind == "jsonl":
+        frame = pd.read_json(path, lines=True, dtype=False)
+    else:
+        frame = pd.read_json(path, dtype=False)
+    return to_timeline_frame(frame.to_dict("records"))

@@ -1,0 +1,103 @@
+"""Which date expression governs a contact, and what day it means.
+
+A sentence often holds several dates: `agreed on Saturday to resume negotiations that broke
+down in May`, `their first talks since a summit in Helsinki last year`, `a plan for cooperation
+until 2030`. The contact's date is the closest expression in the contact's own clause, read in
+the contact's tense; dates that belong to another event (after `since`, `until`, inside a
+relative clause, across `; but`) are ignored. When the sentence has none, the narrative's
+date carries over from the sentence before (`On Tuesday, X arrived. He met Y.`), as readers
+and annotators read it; only then does the publication date stand in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pipeline.contacts import ContactCandidate, sentence_tense
+from pipeline.dateline import Dateline
+from pipeline.dates import ResolvedDate, find_date_mentions, resolve_date
+from pipeline.sentences import Sentence
+
+_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|,\s+(?:and|who|which|as|after|before)\b|"
+                           r"\band\s+(?:is|was|will|has|had|would|then|later|also)\b|\bwhere\b")
+_OTHER_EVENT = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|was\s+|were\s+)?[a-z]+\b|\bsince\b|\buntil\b|"
+                          r"\btill\b|\bthrough\b|\bahead\s+of\b|\bduring\b|\bfollowing\b")
+_DATE_LINKED_ELSEWHERE = re.compile(r"\b(?:since|until|till|through|by|before|after|from|ahead\s+of|following|"
+                                    r"in\s+the\s+run-up\s+to|as\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,4}$",
+                                    re.IGNORECASE)
+_FRONTED = re.compile(r"^\s*(?:(?:on|in|at|by|earlier|later|late|early)\s+)*$", re.IGNORECASE)
+_INHERITABLE = frozenset({"day", "week"})
+LOOKBACK_SENTENCES = 2
+
+
+def governing_date(sentences: list[Sentence], sentence: Sentence, candidate: ContactCandidate,
+                   dateline: Dateline | None, today: dt.date, tense: str) -> tuple[ResolvedDate | None, str]:
+    """The resolved date of a contact and where it came from: "own" (its sentence), "inherited" (the
+    narrative date of the sentence before) or "" (nothing in the text dates it)."""
+    own = _best_in_sentence(sentence, candidate, dateline, today, tense)
+    if own is not None:
+        return own, "own"
+    for earlier in reversed(sentences[max(0, sentence.index - LOOKBACK_SENTENCES): sentence.index]):
+        if sentence.paragraph - earlier.paragraph > 1:
+            break
+        # The earlier date is read in its own sentence's tense (`meet Monday` is next Monday).
+        inherited = _last_date(earlier, dateline, today, sentence_tense(earlier.text))
+        if inherited is not None:
+            if inherited.precision in _INHERITABLE and _fits_tense(inherited, today, tense):
+                return inherited, "inherited"
+            return None, ""
+    return None, ""
+
+
+def _usable(sentence: Sentence, start: int, dateline: Dateline | None) -> bool:
+    return dateline is None or sentence.start + start >= dateline.end
+
+
+def _best_in_sentence(sentence: Sentence, candidate: ContactCandidate, dateline: Dateline | None, today: dt.date,
+                      tense: str) -> ResolvedDate | None:
+    text = sentence.text
+    trigger_start = candidate.trigger_start - sentence.start
+    trigger_end = candidate.trigger_end - sentence.start
+    best: tuple[float, ResolvedDate] | None = None
+    for mention in find_date_mentions(text):
+        if not _usable(sentence, mention.start, dateline):
+            continue
+        if _DATE_LINKED_ELSEWHERE.search(text[max(0, mention.start - 40): mention.start]):
+            continue  # `since a summit last year`, `until 2030`: the date of something else
+        if mention.start >= trigger_end:
+            between = text[trigger_end: mention.start]
+            if _OTHER_EVENT.search(between):
+                continue
+            distance = float(mention.start - trigger_end)
+        else:
+            between = text[mention.end: trigger_start]
+            fronted = _FRONTED.match(text[: mention.start]) and re.match(r"\s*,", text[mention.end:])
+            distance = float(trigger_start - mention.end) * (1.0 if fronted else 2.0)
+        if _CLAUSE_BREAK.search(between):
+            continue
+        resolved = resolve_date(mention.text, today, tense)
+        if resolved is not None and (best is None or distance < best[0]):
+            best = (distance, resolved)
+    return best[1] if best else None
+
+
+def _last_date(sentence: Sentence, dateline: Dateline | None, today: dt.date, tense: str) -> ResolvedDate | None:
+    """The narrative date a sentence sets: its last date expression not tied to another event."""
+    for mention in reversed(find_date_mentions(sentence.text)):
+        if not _usable(sentence, mention.start, dateline):
+            continue
+        if _DATE_LINKED_ELSEWHERE.search(sentence.text[max(0, mention.start - 40): mention.start]):
+            continue
+        resolved = resolve_date(mention.text, today, tense)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+def _fits_tense(resolved: ResolvedDate, today: dt.date, tense: str) -> bool:
+    if tense == "past":
+        return resolved.start <= today
+    if tense == "future":
+        return resolved.start >= today - dt.timedelta(days=6)
+    return True
