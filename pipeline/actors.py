@@ -221,10 +221,13 @@ def _words_of(countries: list[CountryMention], body: str = "") -> frozenset[str]
 
 
 def _nationality(countries: list[CountryMention], body: str = "") -> str:
-    """The country a title names as the person's own: the first, not one after `to` or `in`
-    (`U.S. ambassador to Kenya`, `the envoy in Baghdad`)."""
-    for country in countries:
-        if body and re.search(r"\b(?:to|in|at)\s+(?:the\s+)?$", body[max(0, country.start - 12):country.start]):
+    """The country a title names as the person's own: the first, not one after `to` or `in` inside the title
+    (`U.S. ambassador to Kenya`, `the envoy in Baghdad`; but `made clear to Turkey's ambassador`)."""
+    for position, country in enumerate(countries):
+        inside = position > 0 or (body and re.search(r"\b(?:ambassador|envoy|representative)s?\s+$",
+                                                       body[max(0, country.start - 30):country.start], re.I))
+        if inside and body and re.search(r"\b(?:to|in|at)\s+(?:the\s+)?$", body[max(0, country.start - 12):
+                                                                                 country.start]):
             continue
         return country.code
     return ""
@@ -252,8 +255,8 @@ def _resolve(run: NameRun, info: TitleInfo | None, country: str, context: Articl
     honorific = run.honorific
     # 0. A title that is part of a known name (`King Hussein`, `Crown Prince Mohammed bin Salman`).
     known = _lookup_with_title(run, context.officials, year)
-    # 1. Someone already in the cast, the most recently mentioned first.
-    for index in _by_recency(cast):
+    # 1. Someone already in the cast: the one the knowledge base says is called this, else the most recent.
+    for index in _preferred_by_short_name(folded, _by_recency(cast), cast):
         person = cast.persons[index]
         if known is not None and person.known is not None and person.known is not known:
             continue
@@ -290,6 +293,19 @@ def _resolve(run: NameRun, info: TitleInfo | None, country: str, context: Articl
     _update(person, info, country, context)
     cast.persons.append(person)
     return len(cast.persons) - 1
+
+
+def _preferred_by_short_name(folded: list[str], order: list[int], cast: Cast) -> list[int]:
+    """Put first the people whose usual short name this is (`Hussein` is King Hussein; Saddam Hussein is
+    `Saddam`), keeping recency order otherwise."""
+    if len(folded) != 1:
+        return order
+
+    def usual(index: int) -> bool:
+        known = cast.persons[index].known
+        return known is not None and folded[0] in {fold_name(s) for s in known.short}
+
+    return [i for i in order if usual(i)] + [i for i in order if not usual(i)]
 
 
 def _by_recency(cast: Cast) -> list[int]:

@@ -64,7 +64,8 @@ _PLANNED = re.compile(
     re.IGNORECASE)
 _PERFECT_PAST = re.compile(r"\bhad\s+(?:\w+\s+)?(?:met|held|negotiated|talked|discussed|signed|conferred)\b", re.I)
 _VAGUE_PAST = re.compile(r"\b(?:in\s+the\s+past|previously|years\s+ago|once|in\s+earlier\s+years|long\s+ago)\b", re.I)
-_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\beach\s+(?:other|separately)\b", re.IGNORECASE)
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\brespective\b|\bin\s+their\s+(?:own\s+)?(?:\w+\s+)?"
+                       r"(?:capitals|palaces|offices|countries|homes|residences|headquarters)\b", re.IGNORECASE)
 _HARD_BOUNDARY = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\s--\s|\s—\s")
 _OBJECT_MARKERS = {"with": r"\b(?:with|between|to|and|by|from|on)\b", "from": r"\bfrom\b",
                    "direct": r"\b(?:with|by)\b", "any": r"\b(?:with|between|by|and|of)\b"}
@@ -149,7 +150,8 @@ def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start:
     perfect = bool(_PERFECT_PAST.search(left_window[-40:] + trigger))
     vague = perfect or bool(_VAGUE_PAST.search(text))
     via_reference = any(m.kind in {"pronoun", "role", "group", "relative"} for m in subject + objects)
-    groups = _event_groups(cast, subject_ids, object_ids, event_type, text)
+    collective = any(m.kind == "group" for m in objects)  # `the three ministers`: one event, not three
+    groups = _event_groups(cast, subject_ids, object_ids, event_type, text, collective)
     return [ContactCandidate(sentence.index, start, end, trigger, _event_type(cast, group, event_type, trigger, text),
                              group, "planned" if planned_cue else "occurred", tense, vague, via_reference)
             for group in groups]
@@ -278,7 +280,7 @@ def _ids(mentions: list[Mention]) -> list[int]:
 
 
 def _event_groups(cast: Cast, subject: list[int], objects: list[int], event_type: str,
-                  text: str) -> list[tuple[int, ...]]:
+                  text: str, collective: bool = False) -> list[tuple[int, ...]]:
     """Participant sets: one event, or one per side when the text says `separately` or when one person
     meets people of several countries in a row (`met Havel and Walesa`), which are usually separate talks."""
     people = [i for i in subject + objects if _eligible(cast, i)]
@@ -286,10 +288,11 @@ def _event_groups(cast: Cast, subject: list[int], objects: list[int], event_type
         return []
     eligible_subject = [i for i in subject if _eligible(cast, i)]
     eligible_objects = [i for i in objects if _eligible(cast, i)]
-    if _SEPARATE.search(text) and len(eligible_subject) > 1 and eligible_objects:
+    if _SEPARATE.search(text) and len(eligible_subject) > 1:
+        # `X and Y meet separately with Z`: two contacts; `X and Y signed in their palaces`: none between them.
         return [_valid(cast, (s, *eligible_objects)) for s in eligible_subject if _valid(cast, (s, *eligible_objects))]
     object_countries = {cast.persons[i].country for i in eligible_objects}
-    if (event_type == "meeting" and len(eligible_subject) == 1 and len(object_countries) > 1
+    if (event_type == "meeting" and not collective and len(eligible_subject) == 1 and len(object_countries) > 1
             and cast.persons[eligible_subject[0]].country not in object_countries):
         groups = []
         for country in dict.fromkeys(cast.persons[i].country for i in eligible_objects):
