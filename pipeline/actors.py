@@ -436,7 +436,8 @@ def _reference_mentions(body: str, sentence: Sentence, countries: list[CountryMe
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if not free(start, end):
             continue
-        index = _antecedent(cast, sentence, start, PRONOUNS[match.group(1).lower()], sentences)
+        index = _antecedent(cast, sentence, start, PRONOUNS[match.group(1).lower()], sentences,
+                            nominative=match.group(1).lower() in {"he", "she"})
         if index is not None:
             cast.mentions.append(Mention(start, end, (index,), sentence.index, "pronoun", match.group(0)))
     for match in _RELATIVE.finditer(text):
@@ -496,9 +497,11 @@ def _by_role(cast: Cast, position: int, noun: str, country: str | None) -> int |
     return None
 
 
-def _antecedent(cast: Cast, sentence: Sentence, position: int, gender: str, sentences: list[Sentence]) -> int | None:
-    """The person a pronoun refers to: the nearest fitting person earlier in the sentence, else the first
-    (subject) person of the closest earlier sentence that has one."""
+def _antecedent(cast: Cast, sentence: Sentence, position: int, gender: str, sentences: list[Sentence],
+                nominative: bool = False) -> int | None:
+    """The person a pronoun refers to. A subject pronoun (`he`) keeps the sentence's subject (`He and Johnson
+    signed ..., and he had tea`); other pronouns take the nearest fitting person earlier in the sentence; at
+    the start of a sentence, the first (subject) person of the closest earlier sentence that has one."""
 
     def fits(index: int) -> bool:
         person_gender = cast.persons[index].gender
@@ -508,7 +511,8 @@ def _antecedent(cast: Cast, sentence: Sentence, position: int, gender: str, sent
             and fits(m.persons[0])]
     clause_start = body_clause_start(sentence.text, position - sentence.start)
     if same and not clause_start:
-        return max(same, key=lambda m: m.end).persons[0]
+        chosen = min(same, key=lambda m: m.start) if nominative else max(same, key=lambda m: m.end)
+        return chosen.persons[0]
     for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
         earlier = [m for m in cast.mentions if m.sentence == index and len(m.persons) == 1 and fits(m.persons[0])]
         if earlier:

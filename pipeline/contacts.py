@@ -25,9 +25,12 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:phoned|telephoned|phones|telephones)\b", "call", "direct"),
     (r"\b(?:(?:tele)?phone|video)\s+(?:call|calls|conversation|conversations|talks|conference|link)\b", "call", "with"),
     (r"\bvideo-?conference\b|\bvideo\s+link\b", "call", "with"),
+    (r"\b(?:held|holds|hold|holding|had|has|have|made|makes|make|took|joined)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}calls?\b",
+     "call", "with"),
     (r"\b(?:spoke|speaks|speak|talked|talks|talk|spoken|speaking|talking|conferred|chatted)\s+(?:\w+\s+){0,4}?"
      r"(?:by|on\s+the|over\s+the|via)\s+(?:tele)?phone\b", "call", "with"),
     (r"\b(?:met|meets|meet|meeting)\b", "meeting", "direct"),
+    (r"\b(?:spoke|speak|speaks|speaking|talked|talk|talking)\s+(?:\w+\s+)?(?:with|to)\b", "speak", "with"),
     (r"\bmeetings\b", "meeting", "with"),
     (rf"\b(?:held|holds|hold|holding|had|has|have|having|opened|began|begin|begins|concluded|wrapped\s+up|"
      rf"continued|resumed)\s+{_ADJ}(?:talks|discussions|consultations|negotiations|conversations?|dialogue)\b",
@@ -40,7 +43,8 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"\baccepted\b", "meeting", "from"),
     (r"\b(?:signed|signs|sign|signing)\b", "meeting", "with"),
     (r"\b(?:joint\s+)?(?:news|press)\s+conference\b", "meeting", "with"),
-    (r"\b(?:audience|courtesy\s+call|working\s+(?:dinner|lunch|breakfast)|dinner|lunch|breakfast|tete-a-tete)\b",
+    (r"\b(?:audience|courtesy\s+call|working\s+(?:dinner|lunch|breakfast)|dinner|lunch|breakfast|tea|"
+     r"tete-a-tete)\b",
      "meeting", "with"),
     (r"\bsummits?\b", "summit", "any"),
     (r"\bceremony\b", "summit", "any"),
@@ -73,6 +77,15 @@ _PARTICIPATION = re.compile(r"\b(?:took\s+part|take\s+part|takes\s+part|taking\s
                             r"joined|join|joins|hosted|hosts|host|hosting|gathered|leaders)\b", re.IGNORECASE)
 _BILATERAL = re.compile(r"\bbetween\b|\bbilateral\b|\b[A-Z][\w.]+-[A-Z][\w.]+\s+summit\b")
 _MAX_GAP_WORDS = 18
+_HYPOTHETICAL_AFTER = re.compile(
+    r"^[^.;]*?\b(?:was|is|would\s+be|remained|remains|seemed|seems|looked|looks)\s+(?:still\s+|now\s+|also\s+)?"
+    r"(?:possible|likely|unlikely|premature|uncertain|in\s+doubt|not\s+(?:planned|scheduled|expected))\b|"
+    r"^[^.;]*?\bcould\s+(?:happen|take\s+place|come|be\s+held)\b", re.IGNORECASE)
+_PHONE_CONTEXT = re.compile(r"\b(?:phone|telephone|call|calls|video|virtual|conversation)\b", re.IGNORECASE)
+_CIRCUMSTANCE = re.compile(r"\b(?:during|in|at|after|before|following|sidelines\s+of)\s+(?:a|an|the|their|his|her)?\s*"
+                           r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_NOUN_TRIGGER = re.compile(r"(?:call|calls|conversation|meeting|meetings|talks|summit|visit|conference|link|"
+                           r"discussions|dinner|lunch)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,8 +118,8 @@ def sentence_tense(text: str) -> str:
     return "future" if _CLAUSE_MODAL.search(text) or _MODAL.search(text) else "past"
 
 
-def find_contacts(sentence: Sentence, cast: Cast) -> list[ContactCandidate]:
-    """Every contact stated in a sentence."""
+def find_contacts(sentence: Sentence, cast: Cast, context: str = "") -> list[ContactCandidate]:
+    """Every contact stated in a sentence (`context`: the sentences just before, for `speak with` = a call)."""
     mentions = [m for m in cast.mentions if m.sentence == sentence.index]
     if len(mentions) < 1:
         return []
@@ -115,12 +128,13 @@ def find_contacts(sentence: Sentence, cast: Cast) -> list[ContactCandidate]:
         kind = next(i for i, (_, _, _) in enumerate(TRIGGERS) if match.group(f"t{i}") is not None)
         _, event_type, attach = TRIGGERS[kind]
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        results.extend(_contacts_at(sentence, cast, mentions, start, end, match.group(0), event_type, attach))
+        results.extend(_contacts_at(sentence, cast, mentions, start, end, match.group(0), event_type, attach,
+                                    context))
     return _merge_same(results)
 
 
 def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start: int, end: int, trigger: str,
-                 event_type: str, attach: str) -> list[ContactCandidate]:
+                 event_type: str, attach: str, context: str = "") -> list[ContactCandidate]:
     text, base = sentence.text, sentence.start
     left_text = text[: start - base]
     clause_left = _clause_start(left_text)
@@ -133,11 +147,11 @@ def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start:
             objects = [relative[-1]]
     if not subject and objects and trigger.lower() not in {"summit", "summits", "ceremony"}:
         subject = _fallback_subject(mentions, objects, start)
-    if event_type == "summit" and not objects:
-        objects = [m for m in mentions if m not in subject]
-    if event_type == "summit":
-        summit_people = [m for m in mentions if m.kind != "relative"]
-        subject, objects = subject, [m for m in summit_people if m not in subject]
+    if trigger.lower() == "ceremony" or (not objects and _NOUN_TRIGGER.search(trigger)
+                                         and _CIRCUMSTANCE.search(left_text[-60:])):
+        # `In a ceremony ..., A watched B sign`; `A warned B during a video call`: the people of the clause.
+        people = [m for m in mentions if m.kind != "relative" and not _possessive(m, text, base)]
+        subject, objects = subject, [m for m in people if m not in subject]
     subject_ids = _ids(subject)
     object_ids = [i for i in _ids(objects) if i not in subject_ids]
     window = left_window[-60:]
@@ -145,14 +159,17 @@ def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start:
         return []
     if re.match(r"\s*(?:with|by)?\s*(?:no|any)\b", text[end - base:end - base + 12], re.I):
         return []
+    if _HYPOTHETICAL_AFTER.search(text[end - base:end - base + 80].split(";")[0]):
+        return []
     tense = _tense(left_window, trigger, text[end - base:])
     planned_cue = tense == "future"
     perfect = bool(_PERFECT_PAST.search(left_window[-40:] + trigger))
     vague = perfect or bool(_VAGUE_PAST.search(text))
     via_reference = any(m.kind in {"pronoun", "role", "group", "relative"} for m in subject + objects)
     collective = any(m.kind == "group" for m in objects)  # `the three ministers`: one event, not three
-    groups = _event_groups(cast, subject_ids, object_ids, event_type, text, collective)
-    return [ContactCandidate(sentence.index, start, end, trigger, _event_type(cast, group, event_type, trigger, text),
+    groups = _event_groups(cast, subject_ids, object_ids, event_type, text, collective, trigger)
+    return [ContactCandidate(sentence.index, start, end, trigger, _event_type(cast, group, event_type, trigger, text,
+                                                                              context),
                              group, "planned" if planned_cue else "occurred", tense, vague, via_reference)
             for group in groups]
 
@@ -206,6 +223,12 @@ def _left_group(mentions: list[Mention], clause_start: int, trigger_start: int, 
                                                                  text[m.end - base: trigger_start - base]))]
     if not before:
         return []
+    # `Hochstein, a senior adviser to President Joe Biden, held talks`: the subject is outside the apposition;
+    # `President Joe Biden's special envoy ...`: a possessor is not the subject either.
+    while len(before) > 1 and (_in_apposition(before[-2], before[-1], text, base, trigger_start)
+                               or _possessor(before[-1], text, base, trigger_start)
+                               or _object_of_preposition(before[-1], text, base)):
+        before.pop()
     group = [before[-1]]
     for mention in reversed(before[:-1]):
         gap = text[mention.end - base: group[0].start - base]
@@ -219,6 +242,32 @@ def _left_group(mentions: list[Mention], clause_start: int, trigger_start: int, 
     return [m for m in group if m.kind != "relative" or m is group[-1]] if len(group) > 1 else group
 
 
+def _in_apposition(previous: Mention, mention: Mention, text: str, base: int, trigger_start: int) -> bool:
+    opening = text[previous.end - base: mention.start - base]
+    closing = text[mention.end - base: trigger_start - base]
+    return (opening.lstrip().startswith(",") and opening.count(",") == 1 and closing.count(",") == 1
+            and not _HARD_BOUNDARY.search(closing))
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:with|to|from|by|for|against|of|toward|towards|about|on)\s+"
+                                 r"(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+|[a-z]+\s+){0,4}$")
+
+
+def _object_of_preposition(mention: Mention, text: str, base: int) -> bool:
+    """`talks with Turkish President Erdogan before travelling to meet Putin`: Erdogan is nobody's subject."""
+    before = text[max(0, mention.start - base - 60): mention.start - base]
+    match = _PREPOSITION_BEFORE.search(before)
+    if not match:
+        return False
+    between = before[match.start():].split()[1:]
+    return all(w in {"the", "his", "her", "their"} or w[0].isupper() or is_title_word(w) for w in between)
+
+
+def _possessor(mention: Mention, text: str, base: int, trigger_start: int) -> bool:
+    after = text[mention.end - base: trigger_start - base]
+    return bool(re.match(r"['’]s\s+\S+\s+\S", after)) and not re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", after)
+
+
 def _right_group(mentions: list[Mention], trigger_end: int, text: str, base: int, attach: str) -> list[Mention]:
     """The object: the first person after the trigger (after `with`, `to`, `by` ... when the trigger needs one)."""
     after = [m for m in mentions if m.start >= trigger_end and m.kind != "relative" and not _possessive(m, text, base)]
@@ -226,13 +275,13 @@ def _right_group(mentions: list[Mention], trigger_end: int, text: str, base: int
         return []
     first = after[0]
     gap = text[trigger_end - base: first.start - base]
-    if len(gap.split()) > _MAX_GAP_WORDS or _HARD_BOUNDARY.search(gap) or re.search(r"[.!?]\s", gap):
+    if len(gap.split()) > _MAX_GAP_WORDS or _HARD_BOUNDARY.search(gap):
         return []
     if re.search(r",\s*(?:who|which|that|said|says|and\s+said)\b|\bsaid\b|\btold\b|\bsays\b", gap):
         return []
     if attach != "direct" and not re.search(_OBJECT_MARKERS[attach], gap, re.IGNORECASE) and attach != "any":
         return []
-    if attach == "direct" and len(gap.split()) > 6 and not re.search(_OBJECT_MARKERS["with"], gap):
+    if attach == "direct" and len(gap.split()) > 4 and not re.search(_OBJECT_MARKERS["direct"], gap, re.I):
         return []
     group = [first]
     for mention in after[1:]:
@@ -280,7 +329,7 @@ def _ids(mentions: list[Mention]) -> list[int]:
 
 
 def _event_groups(cast: Cast, subject: list[int], objects: list[int], event_type: str,
-                  text: str, collective: bool = False) -> list[tuple[int, ...]]:
+                  text: str, collective: bool = False, trigger: str = "") -> list[tuple[int, ...]]:
     """Participant sets: one event, or one per side when the text says `separately` or when one person
     meets people of several countries in a row (`met Havel and Walesa`), which are usually separate talks."""
     people = [i for i in subject + objects if _eligible(cast, i)]
@@ -292,7 +341,9 @@ def _event_groups(cast: Cast, subject: list[int], objects: list[int], event_type
         # `X and Y meet separately with Z`: two contacts; `X and Y signed in their palaces`: none between them.
         return [_valid(cast, (s, *eligible_objects)) for s in eligible_subject if _valid(cast, (s, *eligible_objects))]
     object_countries = {cast.persons[i].country for i in eligible_objects}
-    if (event_type == "meeting" and not collective and len(eligible_subject) == 1 and len(object_countries) > 1
+    # `met Havel and Walesa`: two talks; `hosted Biden, Macron, Merkel ...`: one gathering.
+    if (event_type == "meeting" and not collective and len(eligible_subject) == 1 and len(object_countries) == 2
+            and not re.match(r"(?:host|receiv|welcom|greet)", trigger, re.IGNORECASE)
             and cast.persons[eligible_subject[0]].country not in object_countries):
         groups = []
         for country in dict.fromkeys(cast.persons[i].country for i in eligible_objects):
@@ -314,9 +365,10 @@ def _valid(cast: Cast, group: tuple[int, ...]) -> tuple[int, ...]:
     return unique if len({cast.persons[i].country for i in unique}) >= 2 else ()
 
 
-def _event_type(cast: Cast, group: tuple[int, ...], trigger_type: str, trigger: str, text: str) -> str:
+def _event_type(cast: Cast, group: tuple[int, ...], trigger_type: str, trigger: str, text: str,
+                context: str = "") -> str:
     countries = {cast.persons[i].country for i in group}
-    if trigger_type == "call":
+    if trigger_type == "call" or (trigger_type == "speak" and _PHONE_CONTEXT.search(text + " " + context)):
         return "call"
     if len(countries) >= 3:
         return "summit"
@@ -328,7 +380,7 @@ def _event_type(cast: Cast, group: tuple[int, ...], trigger_type: str, trigger: 
 def _merge_same(candidates: list[ContactCandidate]) -> list[ContactCandidate]:
     """One sentence often names a contact twice (`summit hosted by`, `ceremony ... signed`): keep one per
     participant set, and drop a set that another contact of the sentence contains."""
-    rank = {"call": 3, "summit": 2, "meeting": 1}
+    rank = {"call": 3, "summit": 2, "meeting": 1, "speak": 0}
     kept: dict[frozenset[int], ContactCandidate] = {}
     for candidate in candidates:
         key = frozenset(candidate.participants)

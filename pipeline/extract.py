@@ -66,7 +66,8 @@ def extract_article(article: Article, resources: Resources | None = None) -> lis
     rows: list[dict[str, object]] = []
     for index in trigger_sentences:
         sentence = sentences[index]
-        for candidate in find_contacts(sentence, cast):
+        context = " ".join(s.text for s in sentences[max(0, index - 2): index])
+        for candidate in find_contacts(sentence, cast, context):
             row = _row(article, body, sentences, spans, sentence, candidate, cast, resources, dateline,
                        dateline_place, today, article_countries)
             if row is not None:
