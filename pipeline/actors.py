@@ -511,7 +511,8 @@ def _antecedent(cast: Cast, sentence: Sentence, position: int, gender: str, sent
             and fits(m.persons[0])]
     clause_start = body_clause_start(sentence.text, position - sentence.start)
     if same and not clause_start:
-        chosen = min(same, key=lambda m: m.start) if nominative else max(same, key=lambda m: m.end)
+        main = [m for m in same if m.start >= sentence.start + _main_clause_offset(sentence.text)]
+        chosen = min(main, key=lambda m: m.start) if nominative and main else max(same, key=lambda m: m.end)
         return chosen.persons[0]
     for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
         earlier = [m for m in cast.mentions if m.sentence == index and len(m.persons) == 1 and fits(m.persons[0])]
@@ -520,6 +521,16 @@ def _antecedent(cast: Cast, sentence: Sentence, position: int, gender: str, sent
     if same:
         return max(same, key=lambda m: m.end).persons[0]
     return None
+
+
+_SUBORDINATOR = re.compile(r"^\s*(?:As|When|While|After|Before|Although|Though|Since|If|Because|Once|Until|Despite|"
+                           r"During|Following|With)\b[^,]{0,120},")
+
+
+def _main_clause_offset(text: str) -> int:
+    """Where the main clause starts: after a fronted subordinate clause (`As Xi was in Moscow, ...`)."""
+    match = _SUBORDINATOR.match(text)
+    return match.end() if match else 0
 
 
 def body_clause_start(text: str, offset: int) -> bool:

@@ -11,7 +11,7 @@ marked.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.actors import Cast, Mention
 from pipeline.sentences import Sentence
@@ -77,6 +77,7 @@ _PARTICIPATION = re.compile(r"\b(?:took\s+part|take\s+part|takes\s+part|taking\s
                             r"joined|join|joins|hosted|hosts|host|hosting|gathered|leaders)\b", re.IGNORECASE)
 _BILATERAL = re.compile(r"\bbetween\b|\bbilateral\b|\b[A-Z][\w.]+-[A-Z][\w.]+\s+summit\b")
 _MAX_GAP_WORDS = 18
+_APPOSITION_GAP = re.compile(r"^\s*,\s+(?!who\s+said|said|says)[^,;()]{3,90},\s+(?:and\s+)?(?P<title>(?:\S+\s+){0,4})$")
 _HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]*?\b(?:was|is|would\s+be|remained|remains|seemed|seems|looked|looks)\s+(?:still\s+|now\s+|also\s+)?"
     r"(?:possible|likely|unlikely|premature|uncertain|in\s+doubt|not\s+(?:planned|scheduled|expected))\b|"
@@ -102,6 +103,49 @@ class ContactCandidate:
     tense: str  # "past" | "future" | "present": how to read an underspecified date (`Monday`)
     vague_past: bool
     via_reference: bool  # a participant was found through a pronoun or role word
+
+
+_JOIN = re.compile(r"\b(?:also\s+)?(?:took\s+part|take\s+part|takes\s+part|participated|joined|attended|sat\s+in)\s+"
+                   r"(?:in\s+|on\s+)?(?:the|those|these)\s+(?:talks|meeting|meetings|session|sessions|discussions|"
+                   r"dinner|lunch|negotiations)\b", re.IGNORECASE)
+JOIN_LOOKBACK_SENTENCES = 2
+
+
+def find_joiners(sentence: Sentence, cast: Cast) -> list[ContactCandidate]:
+    """People who join a contact already told (`Cavusoglu, who also took part in the talks, ...`), as
+    one-person candidates of type "join" that :func:`attach_joiners` adds to that contact."""
+    mentions = [m for m in cast.mentions if m.sentence == sentence.index]
+    found = []
+    for match in _JOIN.finditer(sentence.text):
+        start = sentence.start + match.start()
+        left = sentence.text[: match.start()]
+        before = [m for m in mentions if m.end <= start and m.start >= sentence.start + _clause_start(left)]
+        subject = _left_group(mentions, sentence.start + _clause_start(left), start, sentence.text, sentence.start)
+        if not subject and before and before[-1].kind == "relative":
+            subject = [before[-1]]  # `Cavusoglu, who also took part in the talks`
+        people = tuple(i for i in _ids(subject) if _eligible(cast, i))
+        if people and not _NEGATION.search(left[-40:]):
+            found.append(ContactCandidate(sentence.index, start, start + len(match.group(0)), match.group(0), "join",
+                                          people, "occurred", "past", False, True))
+    return found
+
+
+def attach_joiners(candidates: list[ContactCandidate]) -> list[ContactCandidate]:
+    """Fold each "join" candidate into the latest contact told just before it; drop it when there is none."""
+    result: list[ContactCandidate] = []
+    for candidate in candidates:
+        if candidate.event_type != "join":
+            result.append(candidate)
+            continue
+        for position in range(len(result) - 1, -1, -1):
+            target = result[position]
+            if candidate.sentence - target.sentence > JOIN_LOOKBACK_SENTENCES:
+                break
+            extra = tuple(i for i in candidate.participants if i not in target.participants)
+            if extra:
+                result[position] = replace(target, participants=target.participants + extra)
+            break
+    return result
 
 
 def find_trigger_sentences(sentences: list[Sentence]) -> list[int]:
@@ -249,18 +293,20 @@ def _in_apposition(previous: Mention, mention: Mention, text: str, base: int, tr
             and not _HARD_BOUNDARY.search(closing))
 
 
-_PREPOSITION_BEFORE = re.compile(r"\b(?:with|to|from|by|for|against|of|toward|towards|about|on)\s+"
-                                 r"(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.'’-]*\s+|[a-z]+\s+){0,4}$")
+_PREPOSITIONS = frozenset({"with", "to", "from", "by", "for", "against", "of", "toward", "towards", "about", "on"})
 
 
 def _object_of_preposition(mention: Mention, text: str, base: int) -> bool:
-    """`talks with Turkish President Erdogan before travelling to meet Putin`: Erdogan is nobody's subject."""
-    before = text[max(0, mention.start - base - 60): mention.start - base]
-    match = _PREPOSITION_BEFORE.search(before)
-    if not match:
-        return False
-    between = before[match.start():].split()[1:]
-    return all(w in {"the", "his", "her", "their"} or w[0].isupper() or is_title_word(w) for w in between)
+    """`talks with Turkish President Erdogan before travelling to meet Putin`: Erdogan is nobody's subject.
+
+    The mention's own title is skipped first, so the `of` in `Secretary of State Mike Pompeo` does not count.
+    """
+    words = text[max(0, mention.start - base - 80): mention.start - base].split()
+    while words and (words[-1][0].isupper() or is_title_word(words[-1]) or words[-1] in {"of", "for"}):
+        words.pop()
+    while words and words[-1] in {"the", "his", "her", "their"}:
+        words.pop()
+    return bool(words) and words[-1].lower() in _PREPOSITIONS
 
 
 def _possessor(mention: Mention, text: str, base: int, trigger_start: int) -> bool:
@@ -304,8 +350,12 @@ def _possessive(mention: Mention, text: str, base: int) -> bool:
 
 
 def _is_coordination(gap: str) -> bool:
-    """Whether the text between two names only joins them: `, `, ` and `, ` of Ukraine and `, `, and Trade Minister `.
+    """Whether the text between two names only joins them: `, `, ` and `, ` of Ukraine and `, `, and Trade Minister `,
+    or an apposition between commas: `, the party's most senior foreign policy official, and Foreign Minister `.
     """
+    apposition = _APPOSITION_GAP.match(gap)
+    if apposition and all(w[0].isupper() or is_title_word(w) for w in apposition.group("title").split()):
+        return True
     tokens = re.findall(r"[\w.'’-]+|,", re.sub(r"\([^)]*\)", " ", gap))
     rest = [t for t in tokens if not (t[0].isupper() or is_title_word(t) or t in {"of", "the"})]
     return bool(rest) and all(t in {",", "and", "or"} for t in rest)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.actors import ArticleContext, Cast, finalise_people, find_cast
 from pipeline.confidence import score_confidence
-from pipeline.contacts import ContactCandidate, find_contacts, find_trigger_sentences
+from pipeline.contacts import ContactCandidate, attach_joiners, find_contacts, find_joiners, find_trigger_sentences
 from pipeline.countries import CountryLexicon, load_countries
 from pipeline.dateline import Dateline, parse_dateline, reference_day
 from pipeline.event_dates import governing_date
@@ -64,14 +64,16 @@ def extract_article(article: Article, resources: Resources | None = None) -> lis
     article_countries = {c.code for c in countries} | {p.country for p in cast.persons if p.country}
     spans = paragraphs(body)
     rows: list[dict[str, object]] = []
+    candidates: list[ContactCandidate] = []
     for index in trigger_sentences:
-        sentence = sentences[index]
         context = " ".join(s.text for s in sentences[max(0, index - 2): index])
-        for candidate in find_contacts(sentence, cast, context):
-            row = _row(article, body, sentences, spans, sentence, candidate, cast, resources, dateline,
-                       dateline_place, today, article_countries)
-            if row is not None:
-                rows.append(row)
+        candidates.extend(find_contacts(sentences[index], cast, context))
+        candidates.extend(find_joiners(sentences[index], cast))
+    for candidate in attach_joiners(candidates):
+        row = _row(article, body, sentences, spans, sentences[candidate.sentence], candidate, cast, resources,
+                   dateline, dateline_place, today, article_countries)
+        if row is not None:
+            rows.append(row)
     return merge_article_rows(rows)
 
 
