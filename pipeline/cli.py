@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.evaluation import score_frame
+from pipeline.evaluation import confidence_table, score_frame
 from pipeline.ingest import ReadOptions, iter_input_files
 from pipeline.progress import ProgressBar
 from pipeline.timeline import build_timeline
@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("table", metavar="TABLE", help="timeline table (.csv, .parquet or .jsonl)")
     score.add_argument("--gold", required=True, metavar="DIR", help="folder of <article_id>.json gold files")
     score.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
+    score.add_argument("--by-confidence", action="store_true",
+                       help="also print how often rows are right in each confidence band")
     return parser
 
 
@@ -98,6 +100,9 @@ def run_score(args: argparse.Namespace) -> int:
         for line in result.false_alarms:
             print(f"FP   {line}")
     print(result.summary())
+    if args.by_confidence:
+        for band, rows, share in confidence_table(frame, result):
+            print(f"confidence {band}: {rows:4d} rows, {share:.0%} right" if rows else f"confidence {band}: no rows")
     return EXIT_OK
 
 

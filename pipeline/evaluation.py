@@ -40,6 +40,7 @@ class Score:
     checks: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0] for k in CHECKS})
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
+    row_results: dict[str, list[bool]] = field(default_factory=dict)  # event_id -> per dyad: matched with the right date
 
     @property
     def precision(self) -> float:
@@ -127,6 +128,7 @@ def score_frame(frame: pd.DataFrame, gold_dir: Path, doc_ids: list[str] | None =
             used.add(best)
             score.matched += 1
             row = system_pairs[best][2]
+            score.row_results.setdefault(str(row["event_id"]), []).append(date_right(row, event) is not False)
             results = {
                 "date": date_right(row, event),
                 "location": (any(m in fold(row["location"]) for m in event.get("location_match", []))
@@ -139,6 +141,25 @@ def score_frame(frame: pd.DataFrame, gold_dir: Path, doc_ids: list[str] | None =
                 if value is not None:
                     score.checks[check][0] += bool(value)
                     score.checks[check][1] += 1
-        score.false_alarms += [f"{doc_id}: {x} -- {y} | {str(r['evidence'])[:90]}"
-                               for i, (x, y, r) in enumerate(system_pairs) if i not in used]
+        for i, (x, y, r) in enumerate(system_pairs):
+            if i not in used:
+                score.false_alarms.append(f"{doc_id}: {x} -- {y} | {str(r['evidence'])[:90]}")
+                score.row_results.setdefault(str(r["event_id"]), []).append(False)
     return score
+
+
+CONFIDENCE_BANDS = ((0.0, 0.6), (0.6, 0.75), (0.75, 0.9), (0.9, 1.01))
+
+
+def confidence_table(frame: pd.DataFrame, score: Score) -> list[tuple[str, int, float]]:
+    """Share of rows entirely right (every dyad a true contact, date right) per confidence band.
+
+    This is how README shows that the confidence column means something: higher bands are right more often.
+    """
+    table = []
+    for low, high in CONFIDENCE_BANDS:
+        band = frame[(frame["confidence"] >= low) & (frame["confidence"] < high)]
+        judged = [all(score.row_results[e]) for e in band["event_id"] if e in score.row_results]
+        label = f"{low:.2f}-{min(high, 1.0):.2f}"
+        table.append((label, len(judged), sum(judged) / len(judged) if judged else float("nan")))
+    return table

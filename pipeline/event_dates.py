@@ -23,9 +23,9 @@ _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|,\s+(?:and|who|which|as|after|b
                            r"\band\s+(?:is|was|will|has|had|would|then|later|also)\b|\bwhere\b")
 _OTHER_EVENT = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|was\s+|were\s+)?[a-z]+\b|\bsince\b|\buntil\b|"
                           r"\btill\b|\bthrough\b|\bahead\s+of\b|\bduring\b|\bfollowing\b")
-_DATE_LINKED_ELSEWHERE = re.compile(r"\b(?:since|until|till|through|by|before|after|from|ahead\s+of|following|"
-                                    r"in\s+the\s+run-up\s+to|as\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,4}$",
-                                    re.IGNORECASE)
+_DATE_LINKED_ELSEWHERE = re.compile(r"\b(?:since|until|till|through|before|after|ahead\s+of|following|"
+                                    r"in\s+the\s+run-up\s+to|as\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,4}$"
+                                    r"|\bby\s+$", re.IGNORECASE)
 _FRONTED = re.compile(r"^\s*(?:(?:on|in|at|by|earlier|later|late|early)\s+)*$", re.IGNORECASE)
 _INHERITABLE = frozenset({"day", "week"})
 LOOKBACK_SENTENCES = 2

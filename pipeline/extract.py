@@ -29,6 +29,7 @@ _LOCATIVE = {"in", "at", "to", "near", "outside", "inside", "into", "on"}
 _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|arrived|arrives|arrive|travel(?:l)?ed|flew|landed|tour|stop)\b"
                     r"[^.;]{0,40}?\b(?:to|in|at)\s+$", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b")
+DATELINE_DAYS = 31  # a contact this close to the story's day, with no place named, happened where the reporter is
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def extract_article(article: Article, resources: Resources | None = None) -> lis
                    dateline, dateline_place, today, article_countries)
         if row is not None:
             rows.append(row)
-    return merge_article_rows(rows)
+    return merge_article_rows(carry_places(rows))
 
 
 def _row(article: Article, body: str, sentences: list[Sentence], spans: list[tuple[int, int]], sentence: Sentence,
@@ -106,7 +107,7 @@ def _row(article: Article, body: str, sentences: list[Sentence], spans: list[tup
         return None
     place, explicit_place = (None, False)
     if candidate.event_type != "call":
-        place, explicit_place = _place_of(body, sentences, spans, sentence, candidate, resources, dateline,
+        place, explicit_place = _place_of(body, sentences, sentence, candidate, resources, dateline,
                                           dateline_place, today, date_value, set(codes) | article_countries)
     paragraph = _paragraph_text(body, spans, sentence)
     topics = classify_topics(sentence.text, paragraph, article.title, body, tuple(roles))
@@ -143,14 +144,19 @@ def _row(article: Article, body: str, sentences: list[Sentence], spans: list[tup
         "url": article.url,
         "confidence": confidence,
         "_date_source": date_source,  # own / inherited / "" (fallback): used by the merge, not a column
+        "_sentence": sentence.index,
     }
 
 
-def _place_of(body: str, sentences: list[Sentence], spans: list[tuple[int, int]], sentence: Sentence,
-              candidate: ContactCandidate, resources: Resources, dateline: Dateline | None,
-              dateline_place: Place | None, today: dt.date, date_value: dt.date,
-              countries: set[str]) -> tuple[Place | None, bool]:
-    """Where the contact happened, and whether the text says so (True) or the dateline suggests it."""
+def _place_of(body: str, sentences: list[Sentence], sentence: Sentence, candidate: ContactCandidate,
+              resources: Resources, dateline: Dateline | None, dateline_place: Place | None, today: dt.date,
+              date_value: dt.date, countries: set[str]) -> tuple[Place | None, bool]:
+    """Where the contact happened, and whether the text says so (True) or only the dateline suggests it.
+
+    In order: a place in the contact's own sentence (`in Moscow`, `at the White House`, `here`); a visit
+    named just before or after (`his visit to Washington`); the dateline city for a contact of the last
+    few weeks (the reporter is there); nothing.
+    """
     gazetteer = resources.gazetteer
     mentions = [m for m in find_place_mentions(sentence.text, sentence.start, gazetteer)
                 if (dateline is None or m.start >= dateline.end) and m.preposition in _LOCATIVE]
@@ -159,14 +165,13 @@ def _place_of(body: str, sentences: list[Sentence], spans: list[tuple[int, int]]
         return gazetteer.best(nearest.places, countries), True
     if dateline_place is not None and _HERE.search(sentence.text):
         return dateline_place, True
-    same_paragraph = [s for s in sentences[max(0, sentence.index - 2): sentence.index]
-                      if s.paragraph == sentence.paragraph or s.index == sentence.index - 1]
-    for earlier in reversed(same_paragraph):
-        for mention in find_place_mentions(earlier.text, earlier.start, gazetteer):
-            left = body[max(0, mention.start - 60): mention.start]
-            if _VISIT.search(left) or re.search(r"\b(?:talks|meeting|summit)\s+in\s+$", left):
+    nearby = [s for s in sentences[max(0, sentence.index - 2): sentence.index + 2]
+              if s.index != sentence.index and abs(s.paragraph - sentence.paragraph) <= 1]
+    for other in sorted(nearby, key=lambda s: abs(s.index - sentence.index)):
+        for mention in find_place_mentions(other.text, other.start, gazetteer):
+            if _VISIT.search(body[max(0, mention.start - 60): mention.start]):
                 return gazetteer.best(mention.places, countries), True
-    if dateline_place is not None and abs((date_value - today).days) <= 1:
+    if dateline_place is not None and abs((date_value - today).days) <= DATELINE_DAYS:
         return dateline_place, False
     return None, False
 
@@ -190,6 +195,27 @@ def _paragraph_text(body: str, spans: list[tuple[int, int]], sentence: Sentence)
         local = sentence.start - start
         text = text[max(0, local - 600): local + len(sentence.text) + 600]
     return text
+
+
+PLACE_CARRY_SENTENCES = 2
+
+
+def carry_places(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """A contact told right after another one with a shared participant on the same day, and with no place of
+    its own, happened in the same place (`Annan met Saddam in Baghdad. He is to meet Aziz this afternoon.`)."""
+    for index, row in enumerate(rows):
+        if row["location"] or row["event_type"] == "call":
+            continue
+        people = set(str(row["participants"]).split("; "))
+        for earlier in reversed(rows[:index]):
+            if int(row["_sentence"]) - int(earlier["_sentence"]) > PLACE_CARRY_SENTENCES:
+                break
+            if earlier["location"] and earlier["date"] == row["date"] and people & set(
+                    str(earlier["participants"]).split("; ")):
+                for key in ("location", "location_country", "latitude", "longitude"):
+                    row[key] = earlier[key]
+                break
+    return rows
 
 
 def merge_article_rows(rows: list[dict[str, object]]) -> list[dict[str, object]]:

@@ -27,12 +27,12 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
                      "nuclear"),
     "security": ("security", "military cooperation", "military", "defense minister", "defence minister",
                  "defense", "defence", "terrorism", "terrorist",
-                 "counterterrorism", "counter-terrorism", "alliance", "nato", "troops", "bombing", "bombings",
+                 "counterterrorism", "counter-terrorism", "alliance", "nato", "bombing", "bombings", "bomb", "bombed", "blast",
                  "intelligence", "extradition", "armed forces", "missile defense", "cyber", "navy", "army",
                  "weapons", "arms sales", "joint chiefs", "embassy attack", "extremist", "militant"),
     "conflict": ("war", "conflict", "invasion", "invaded", "crisis", "cease-fire", "ceasefire", "truce", "fighting",
                  "peace process", "peace talks", "peace plan", "peace deal", "hostage", "occupation", "offensive",
-                 "attack", "shelling", "airstrike", "air strike", "clashes", "withdraw", "withdrawal", "standoff",
+                 "attack", "troops", "shelling", "airstrike", "air strike", "clashes", "withdraw", "withdrawal", "standoff",
                  "confrontation", "insurgency", "insurgent", "rebels", "violence", "gulf crisis", "israeli-palestinian",
                  "gaza",
                  "intifada", "peace", "settlement", "hostilities", "armistice"),
@@ -60,9 +60,9 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
                   "accession documents", "normalization of relations", "normalisation of relations"),
 }
 # Cues that are only weak signals: count half.
-_WEAK = frozenset({"nuclear", "peace", "settlement", "rights", "freedom", "visit", "ties", "treaty", "summit",
+_WEAK = frozenset({"nuclear", "peace", "settlement", "rights", "freedom", "visit", "ties", "treaty", "summit", "nato",
                    "alliance", "market", "bank", "industry", "fuel", "disaster", "who", "medical", "attack",
-                   "withdraw", "army", "navy", "crisis", "cooperation", "weapons", "inspectors", "detained"})
+                   "withdraw", "army", "navy", "cooperation", "weapons", "inspectors", "detained"})
 SENTENCE_WEIGHT = 3.0
 TITLE_WEIGHT = 2.0
 ROLE_WEIGHT = 1.0
