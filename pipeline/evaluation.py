@@ -40,7 +40,8 @@ class Score:
     checks: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0] for k in CHECKS})
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
-    row_results: dict[str, list[bool]] = field(default_factory=dict)  # event_id -> per dyad: matched with the right date
+    # event_id -> for each of its dyads: matched with the right date
+    row_results: dict[str, list[bool]] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
