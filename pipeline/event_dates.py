@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipeline.contacts import ContactCandidate, sentence_tense
+from pipeline.contact_cues import sentence_tense
+from pipeline.contacts import ContactCandidate
 from pipeline.dateline import Dateline
 from pipeline.dates import ResolvedDate, find_date_mentions, resolve_date
 from pipeline.sentences import Sentence
