@@ -39,6 +39,24 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"\bsummits?\b", "summit", "any"),
     (r"\bceremony\b", "summit", "any"),
 )
+# Words without which no trigger can match: a sentence lacking all of them is skipped without the big pattern.
+TRIGGER_ANCHORS = frozenset(
+    """met meets meet meeting meetings phoned telephoned phones phone telephone video videoconference
+    video-conference spoke speaks speak spoken speaking talked talks talk talking conferred chatted discussions
+    consultations negotiations conversation conversations dialogue discussed discusses discuss discussing confers
+    confer conferring negotiated
+    negotiates negotiating dined lunched breakfasted sat shook received receives receiving hosted hosts host
+    hosting welcomed welcomes welcoming greeted greets accepted signed signs sign signing conference audience
+    courtesy dinner lunch breakfast tea tete-a-tete summit summits ceremony call calls link""".split()
+)
+_ANCHOR_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def has_trigger_anchor(text: str) -> bool:
+    """Cheap test before the trigger pattern: does the text contain any word a trigger is built on?"""
+    return not TRIGGER_ANCHORS.isdisjoint(_ANCHOR_WORD.findall(text.lower()))
+
+
 TRIGGER = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(TRIGGERS)), re.IGNORECASE)
 
 NEGATION = re.compile(

@@ -29,6 +29,7 @@ from pipeline.contact_cues import (
     TRIGGERS,
     VAGUE_PAST,
     contact_tense,
+    has_trigger_anchor,
 )
 from pipeline.participants import (
     clause_start,
@@ -102,7 +103,7 @@ def attach_joiners(candidates: list[ContactCandidate]) -> list[ContactCandidate]
 
 def find_trigger_sentences(sentences: list[Sentence]) -> list[int]:
     """Indices of sentences that contain any contact word: the only ones worth reading closely."""
-    return [s.index for s in sentences if TRIGGER.search(s.text)]
+    return [s.index for s in sentences if has_trigger_anchor(s.text) and TRIGGER.search(s.text)]
 
 
 def find_contacts(sentence: Sentence, cast: Cast, context: str = "") -> list[ContactCandidate]:

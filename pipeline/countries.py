@@ -9,10 +9,11 @@ changed over time (`Moscow` is the Soviet Union before 1992) are resolved by the
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from pipeline.phrases import PhraseMatcher
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 COUNTRIES_FILE = DATA_DIR / "countries.json"
@@ -60,24 +61,20 @@ class CountryLexicon:
                     if surface:
                         self._by_surface.setdefault(surface, []).append((entry, kind[:-1] if kind != "capitals"
                                                                          else "capital"))
-        surfaces = sorted(self._by_surface, key=len, reverse=True)
-        alternation = "|".join(re.escape(s) for s in surfaces)
-        # A possessive (`Pakistan's`) is the name plus 's; word boundaries stop `Iranian` matching `Iran`.
-        self._pattern = re.compile(rf"(?<![\w.])({alternation})('s|’s|s'|’)?(?!\w)")
+        self._matcher = PhraseMatcher(self._by_surface, split_hyphens=True)
         self.organisation_codes = frozenset(c for c, e in self.entries.items() if e.kind == "organisation")
 
     def find(self, text: str, year: int | None = None) -> list[CountryMention]:
         """Country mentions in text, left to right, longest first, resolved for the year."""
         mentions = []
-        for match in self._pattern.finditer(text):
-            surface = match.group(1)
-            choice = self._choose(surface, year)
+        for hit in self._matcher.finditer(text):
+            choice = self._choose(hit.phrase, year)
             if choice is None:
                 continue
             entry, kind = choice
-            if match.group(2) and kind == "name":
+            if hit.possessive and kind == "name":
                 kind = "possessive"
-            mentions.append(CountryMention(match.start(), match.end(), match.group(0), entry.code, kind))
+            mentions.append(CountryMention(hit.start, hit.end, text[hit.start:hit.end], entry.code, kind))
         return mentions
 
     def code_for(self, surface: str, year: int | None = None) -> str | None:

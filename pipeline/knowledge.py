@@ -19,6 +19,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 OFFICIALS_FILE = DATA_DIR / "officials.jsonl"
 
 
+@lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """Lowercase, accents removed, punctuation and spacing normalised: the key for name lookups."""
     decomposed = unicodedata.normalize("NFKD", name)

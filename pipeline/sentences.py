@@ -94,7 +94,7 @@ def _split_block(body: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_real_boundary(block: str, dot: int, after: int) -> bool:
     if block[dot] != ".":
         return True
-    word_match = _WORD_BEFORE.search(block[:dot])
+    word_match = _WORD_BEFORE.search(block, max(0, dot - 40), dot)
     if word_match is None:
         return True
     word = word_match.group(1)

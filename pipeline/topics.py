@@ -9,9 +9,10 @@ analyst sees why a row says `energy`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from pipeline.phrases import PhraseMatcher
 from pipeline.schema import TOPICS
 
 TOPIC_CUES: dict[str, tuple[str, ...]] = {
@@ -333,13 +334,25 @@ ARTICLE_CAP = 1.5
 SECONDARY_SHARE = 0.34
 MAX_TOPICS = 3
 
-_PATTERNS: dict[str, re.Pattern[str]] = {
-    topic: re.compile(
-        r"\b(" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")(?:s|es|ed|ing|d)?\b",
-        re.IGNORECASE,
-    )
-    for topic, cues in TOPIC_CUES.items()
-}
+_CUE_TOPICS: dict[str, tuple[str, ...]] = {}
+for _topic, _cues in TOPIC_CUES.items():
+    for _cue in _cues:
+        _CUE_TOPICS[_cue] = (*_CUE_TOPICS.get(_cue, ()), _topic)
+# One matcher for every cue: an article is scanned once, not once per topic.
+_CUES = PhraseMatcher(_CUE_TOPICS, ignore_case=True, suffixes=("s", "es", "ed", "ing", "d"))
+
+
+@lru_cache(maxsize=256)
+def _cue_hits(text: str) -> tuple[tuple[str, str], ...]:
+    """(topic, cue) for every cue word in a text; cached because an article's body serves all its contacts."""
+    hits = []
+    for hit in _CUES.finditer(text):
+        written = text[hit.start: hit.start + len(hit.phrase)]
+        for topic in _CUE_TOPICS.get(hit.phrase, ()):
+            if topic == "health" and hit.phrase == "who" and written != "WHO":
+                continue
+            hits.append((topic, hit.phrase))
+    return tuple(hits)
 
 
 @dataclass(frozen=True)
@@ -369,16 +382,13 @@ def classify_topics(
     for text, weight, cap in sources:
         if not text:
             continue
-        for topic, pattern in _PATTERNS.items():
-            gained = 0.0
-            for match in pattern.finditer(text):
-                cue = match.group(1).lower()
-                if topic == "health" and cue == "who" and match.group(1) != "WHO":
-                    continue
-                gained += weight * (0.5 if cue in _WEAK else 1.0)
-                if weight >= PARAGRAPH_WEIGHT and cue not in terms.setdefault(topic, []):
-                    terms[topic].append(cue)
-            scores[topic] = scores.get(topic, 0.0) + (min(gained, cap) if cap else gained)
+        gained: dict[str, float] = {}
+        for topic, cue in _cue_hits(text):
+            gained[topic] = gained.get(topic, 0.0) + weight * (0.5 if cue in _WEAK else 1.0)
+            if weight >= PARAGRAPH_WEIGHT and cue not in terms.setdefault(topic, []):
+                terms[topic].append(cue)
+        for topic, value in gained.items():
+            scores[topic] = scores.get(topic, 0.0) + (min(value, cap) if cap else value)
     scores = {t: v for t, v in scores.items() if v > 0}
     # `diplomacy` is the default, so it never outranks a specific topic with the same score.
     ranked = sorted(scores, key=lambda t: (-scores[t] + (0.01 if t == "diplomacy" else 0), TOPICS.index(t)))
