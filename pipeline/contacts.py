@@ -147,7 +147,7 @@ def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start:
         return []
     if re.match(r"\s*(?:with|by)?\s*(?:no|any)\b", text[end - base:end - base + 12], re.I):
         return []
-    if HYPOTHETICAL_AFTER.search(text[end - base:end - base + 80].split(";")[0]):
+    if HYPOTHETICAL_AFTER.search(text[end - base:end - base + 160].split(";")[0]):
         return []
     tense = contact_tense(left_window, trigger, text[end - base:])
     planned_cue = tense == "future"

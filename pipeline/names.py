@@ -18,7 +18,8 @@ from pipeline.titles import is_title_word
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _WORD = rf"(?:[{_UPPER}][\w'’]*(?:-[\w'’]+)*|(?:al|el|ad|as|ash|at|bin|ibn|de)-[{_UPPER}][\w'’]*)"
-_INITIALS = rf"(?:[{_UPPER}][a-z]{{0,2}}\.(?:[{_UPPER}]\.)*)"
+_ABBREVIATED_TITLES = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Adm|Sen|Sens|Rep|Reps|Gov|Amb|Sgt|St|Jr|Sr|Mt|Ft|Pres|Prof)"
+_INITIALS = rf"(?:{_ABBREVIATED_TITLES}\.|[{_UPPER}]\.(?:[{_UPPER}]\.)*)"
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|di|du|del|della|van|von|der|den|la|le|arap|dos|das|ben|abu|y|ul|ud)"
 _TOKEN = rf"(?:{_INITIALS}|{_WORD})"
 _RUN = re.compile(rf"(?<![\w.'’-]){_TOKEN}(?:(?:\s+{_PARTICLE})*\s+{_TOKEN})*(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)\b)?")
@@ -137,8 +138,8 @@ def _name_from_piece(piece: list[tuple[str, int]], in_country) -> NameRun | None
         core.pop()
     if not core or len(core) > 5:
         return None
-    if any(t.rstrip(".'’s") in INSTITUTION_WORDS for t, _ in core):
-        return None
+    if re.sub(r"(?:['’]s|['’])$", "", core[-1][0].rstrip(".")) in INSTITUTION_WORDS:
+        return None  # `Harry S. Truman Library`, `Kenya Television` (but `Bill Clinton` is a person)
     if any(in_country(p) for _, p in core):
         # `Prime Minister Kiet of Vietnam` is fine; a name made of country words is a place or adjective.
         kept = []

@@ -90,7 +90,7 @@ class Gazetteer:
         def score(place: Place) -> float:
             value = float(place.population or 1)
             if place.kind == "landmark":
-                value *= 1e6
+                value = 1e12  # a named venue is what the writer meant (Casablanca is also "White House")
             if place.country in self._capitals.get(place.name, set()):
                 value *= 1e3
             if place.country in wanted:
@@ -152,7 +152,7 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, lexicon: C
         while position < len(words):
             hit = None
             for size in range(min(len(words) - position, gazetteer.max_words), 0, -1):
-                name = " ".join(words[position:position + size]).rstrip(".,'’s").rstrip("'’")
+                name = re.sub(r"(?:['’]s|['’])$", "", " ".join(words[position:position + size]).rstrip(".,"))
                 places = gazetteer.lookup(name)
                 if places and name not in _NOT_PLACES - _ONLY_WITH_PREPOSITION:
                     hit = (size, name, places)

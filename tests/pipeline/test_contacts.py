@@ -1,0 +1,98 @@
+"""Contacts as news writes them: who met whom, calls, summits, plans, and what is not a contact."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pipeline.helpers import events, pairs
+
+
+def test_titled_subject_and_object():
+    frame = events("Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi in Beijing on Monday.")
+    assert pairs(frame) == {frozenset({"Lavrov", "Yi"})}
+    row = frame.iloc[0]
+    assert (row.event_type, row.status, row.date, row.location) == ("meeting", "occurred", "2021-07-12", "Beijing")
+    assert row.countries == "RUS; CHN"
+
+
+def test_subject_across_sentences_by_pronoun():
+    frame = events("Japanese Prime Minister Fumio Kishida arrived in New Delhi on Sunday. "
+                   "He held talks with Indian Prime Minister Narendra Modi on Monday.", "2023-03-21")
+    assert pairs(frame) == {frozenset({"Kishida", "Modi"})}
+    assert frame.iloc[0].date == "2023-03-20"
+
+
+def test_phone_call_has_no_place():
+    frame = events("WASHINGTON (Wire) — U.S. President Joe Biden spoke by phone with French President "
+                   "Emmanuel Macron on Tuesday about Iran.", "2021-07-14")
+    row = frame.iloc[0]
+    assert row.event_type == "call" and row.location == "" and row.date == "2021-07-13"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turkish President Recep Tayyip Erdogan will meet Russian President Vladimir Putin in Sochi on Friday.",
+    "Turkish President Recep Tayyip Erdogan is due to meet Russian President Vladimir Putin in Sochi on Friday.",
+    "Turkish President Recep Tayyip Erdogan is scheduled to hold talks with Russian President Vladimir Putin "
+    "in Sochi on Friday.",
+])
+def test_planned_contacts_look_forward(sentence):
+    frame = events(sentence, "2021-09-27")  # a Monday
+    row = frame.iloc[0]
+    assert (row.status, row.date) == ("planned", "2021-10-01")
+
+
+@pytest.mark.parametrize("sentence", [
+    "German Chancellor Olaf Scholz did not meet Chinese President Xi Jinping during the trip.",
+    "German Chancellor Olaf Scholz declined to meet Chinese President Xi Jinping.",
+    "German Chancellor Olaf Scholz could meet Chinese President Xi Jinping if the talks go well.",
+    "German Chancellor Olaf Scholz invited Chinese President Xi Jinping to visit Berlin.",
+    "German Chancellor Olaf Scholz sent a letter to Chinese President Xi Jinping.",
+    "A meeting between German Chancellor Olaf Scholz and Chinese President Xi Jinping was possible, aides said.",
+])
+def test_negated_hypothetical_and_non_contacts_are_not_events(sentence):
+    assert events(sentence).empty
+
+
+def test_same_country_officials_are_not_a_contact():
+    assert events("U.S. Secretary of State Antony Blinken met U.S. Defense Secretary Lloyd Austin on Monday.").empty
+
+
+def test_senators_and_spokesmen_are_not_officials():
+    frame = events("Canadian Foreign Minister Joe Clark met Treasury Secretary James Baker and Sen. Patrick "
+                   "Moynihan of New York on Tuesday.", "1987-03-11")
+    assert pairs(frame) == {frozenset({"Clark", "Baker"})}
+
+
+def test_summit_with_several_leaders_is_one_summit():
+    frame = events("British Prime Minister Boris Johnson hosted U.S. President Joe Biden, French President Emmanuel "
+                   "Macron and German Chancellor Angela Merkel at the seaside resort on Friday.", "2021-06-13")
+    assert len(frame) == 1 and frame.iloc[0].event_type == "summit"
+    assert pairs(frame) == {frozenset({"Johnson", "Biden", "Macron", "Merkel"})}
+
+
+def test_separate_meetings_and_separate_signings():
+    frame = events("Israeli Prime Minister Benjamin Netanyahu and Palestinian leader Yasser Arafat meet separately "
+                   "Monday with U.S. Secretary of State Madeleine Albright.", "1998-05-01")
+    assert pairs(frame) == {frozenset({"Netanyahu", "Albright"}), frozenset({"Arafat", "Albright"})}
+    assert set(frame["status"]) == {"planned"} and set(frame["date"]) == {"1998-05-04"}
+    assert events("Polish President Aleksander Kwasniewski and Czech President Vaclav Havel signed the documents "
+                  "in their presidential palaces.", "1999-02-27").empty
+
+
+def test_repeated_mentions_make_one_row():
+    frame = events("Indian Prime Minister Narendra Modi met Chinese President Xi Jinping on Tuesday in Kazan. "
+                   "Modi and Xi held talks for about 50 minutes, officials said.", "2024-10-23")
+    assert len(frame) == 1 and frame.iloc[0].date == "2024-10-22"
+
+
+def test_joiner_is_added_to_the_contact():
+    frame = events("U.S. Vice President Mike Pence held talks with Turkish President Recep Tayyip Erdogan in Ankara "
+                   "on Thursday. Turkish Foreign Minister Mevlut Cavusoglu, who also took part in the talks, said "
+                   "the pause was not a ceasefire.", "2019-10-18")
+    assert pairs(frame) == {frozenset({"Pence", "Erdogan", "Cavusoglu"})}
+
+
+def test_apposition_and_possessor_are_not_the_subject():
+    frame = events("Amos Hochstein, a senior adviser to U.S. President Joe Biden, held talks with Lebanese Parliament "
+                   "Speaker Nabih Berri on Tuesday.", "2024-11-20")
+    assert pairs(frame) == {frozenset({"Hochstein", "Berri"})}

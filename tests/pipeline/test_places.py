@@ -1,0 +1,35 @@
+"""Places: the contact's own place, venues, `here`, visits nearby, the dateline; never for calls."""
+
+from __future__ import annotations
+
+from pipeline.places import find_place_mentions, load_gazetteer
+from tests.pipeline.helpers import events
+
+
+def test_gazetteer_prefers_capitals_and_landmarks():
+    gazetteer = load_gazetteer()
+    moscow = gazetteer.best(gazetteer.lookup("Moscow"))
+    assert moscow.country == "RUS" and round(moscow.latitude) == 56
+    assert gazetteer.best(gazetteer.lookup("White House")).country == "USA"
+
+
+def test_place_mentions_carry_their_preposition():
+    mentions = find_place_mentions("They met in Geneva after flying from Paris.", 0, load_gazetteer())
+    assert [(m.text, m.preposition) for m in mentions] == [("Geneva", "in"), ("Paris", "from")]
+
+
+def test_venue_and_here_and_visit():
+    assert events("U.S. President Joe Biden hosted German Chancellor Olaf Scholz at the White House on Friday."
+                  ).iloc[0].location.startswith("White House")
+    frame = events("NAIROBI, Kenya (Wire) — U.S. Ambassador Prudence Bushnell met Trade Minister Joseph Kimotho here "
+                   "on Wednesday.", "1998-08-26")
+    assert frame.iloc[0].location == "Nairobi" and frame.iloc[0].location_country == "KEN"
+    frame = events("Canadian Foreign Minister Joe Clark ended a two-day visit to Washington. Clark held talks with "
+                   "Treasury Secretary James Baker.", "1987-03-11")
+    assert frame.iloc[0].location == "Washington"
+
+
+def test_dateline_only_for_recent_contacts():
+    frame = events("CAIRO (Wire) — Egyptian President Hosni Mubarak met Israeli Prime Minister Yitzhak Rabin in 1994, "
+                   "officials recalled.", "1997-04-02")
+    assert frame.iloc[0].location == ""
