@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from pipeline.actors import find_cast, finalise_people
+from pipeline.actors import finalise_people, find_cast
 from pipeline.cast import ArticleContext
 from pipeline.countries import load_countries
 from pipeline.knowledge import load_officials
