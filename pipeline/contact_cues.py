@@ -82,7 +82,7 @@ HARD_BOUNDARY = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\s--\s|\s—\s")
 OBJECT_MARKERS = {"with": r"\b(?:with|between|to|and|by|from|on)\b", "from": r"\bfrom\b",
                    "direct": r"\b(?:with|by)\b", "any": r"\b(?:with|between|by|and|of)\b"}
 PARTICIPATION = re.compile(r"\b(?:took\s+part|take\s+part|takes\s+part|taking\s+part|attend\w*|participat\w*|"
-                            r"joined|join|joins|hosted|hosts|host|hosting|gathered|leaders)\b", re.IGNORECASE)
+                           r"joined|join|joins|gathered)\b", re.IGNORECASE)
 BILATERAL = re.compile(r"\bbetween\b|\bbilateral\b|\b[A-Z][\w.]+-[A-Z][\w.]+\s+summit\b")
 MAX_GAP_WORDS = 18
 APPOSITION_GAP = re.compile(r"^\s*,\s+(?!who\s+said|said|says)[^,;()]{3,90},\s+(?:and\s+)?(?P<title>(?:\S+\s+){0,4})$")

@@ -201,13 +201,17 @@ def _valid(cast: Cast, group: tuple[int, ...]) -> tuple[int, ...]:
 
 def _event_type(cast: Cast, group: tuple[int, ...], trigger_type: str, trigger: str, text: str,
                 context: str = "") -> str:
+    """call, summit or meeting. Two countries make a meeting even when the press says `summit` (Reagan and
+    Mulroney's summit, talks on the sidelines of the G20), unless the two took part in a gathering of many
+    (`took part in the international climate summit hosted by Biden`)."""
     countries = {cast.persons[i].country for i in group}
     if trigger_type == "call" or (trigger_type == "speak" and PHONE_CONTEXT.search(text + " " + context)):
         return "call"
     if len(countries) >= 3:
         return "summit"
-    if trigger_type == "summit" and trigger.lower().startswith("summit"):
-        return "meeting" if BILATERAL.search(text) and not PARTICIPATION.search(text) else "summit"
+    if (trigger_type == "summit" and trigger.lower().startswith("summit") and PARTICIPATION.search(text)
+            and not BILATERAL.search(text) and "sidelines" not in text):
+        return "summit"
     return "meeting"
 
 
