@@ -28,7 +28,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:talks|discussions|consultations|negotiations)\b", "meeting", "with"),
     (r"\b(?:discussed|discusses|discuss|discussing|conferred|confers|confer|conferring|negotiated|negotiates|"
      r"negotiating|talked|dined|lunched|breakfasted|sat\s+down|shook\s+hands|chatted)\b", "meeting", "with"),
-    (r"\b(?:received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes|welcoming|greeted|greets)\b",
+    (r"\b(?:received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes|welcoming|greeted|greets|greet)\b",
      "meeting", "direct"),
     (r"\baccepted\b", "meeting", "from"),
     (r"\b(?:signed|signs|sign|signing)\b", "meeting", "with"),
@@ -46,7 +46,7 @@ TRIGGER_ANCHORS = frozenset(
     consultations negotiations conversation conversations dialogue discussed discusses discuss discussing confers
     confer conferring negotiated
     negotiates negotiating dined lunched breakfasted sat shook received receives receiving hosted hosts host
-    hosting welcomed welcomes welcoming greeted greets accepted signed signs sign signing conference audience
+    hosting welcomed welcomes welcoming greeted greets greet accepted signed signs sign signing conference audience
     courtesy dinner lunch breakfast tea tete-a-tete summit summits ceremony call calls link""".split()
 )
 _ANCHOR_WORD = re.compile(r"[a-z][a-z-]*")
@@ -90,6 +90,8 @@ HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]*?\b(?:was|is|would\s+be|remained|remains|seemed|seems|looked|looks)\s+(?:still\s+|now\s+|also\s+)?"
     r"(?:possible|likely|unlikely|premature|uncertain|in\s+doubt|not\s+(?:planned|scheduled|expected))\b|"
     r"^[^.;]*?\bcould\s+(?:happen|take\s+place|come|be\s+held)\b", re.IGNORECASE)
+BY_PHONE = re.compile(r"\b(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b|\bin\s+a\s+(?:tele)?phone\s+(?:call|"
+                      r"conversation)\b|\b(?:by|via|over)\s+video(?:\s+link|\s+conference)?\b", re.IGNORECASE)
 PHONE_CONTEXT = re.compile(r"\b(?:phone|telephone|call|calls|video|virtual|conversation)\b", re.IGNORECASE)
 CIRCUMSTANCE = re.compile(r"\b(?:during|in|at|after|before|following|sidelines\s+of)\s+(?:a|an|the|their|his|her)?\s*"
                            r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)

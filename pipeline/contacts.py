@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pipeline.cast import Cast, Mention
 from pipeline.contact_cues import (
     BILATERAL,
+    BY_PHONE,
     CIRCUMSTANCE,
     HYPOTHETICAL,
     HYPOTHETICAL_AFTER,
@@ -205,7 +206,8 @@ def _event_type(cast: Cast, group: tuple[int, ...], trigger_type: str, trigger: 
     Mulroney's summit, talks on the sidelines of the G20), unless the two took part in a gathering of many
     (`took part in the international climate summit hosted by Biden`)."""
     countries = {cast.persons[i].country for i in group}
-    if trigger_type == "call" or (trigger_type == "speak" and PHONE_CONTEXT.search(text + " " + context)):
+    if (trigger_type == "call" or (trigger_type == "speak" and PHONE_CONTEXT.search(text + " " + context))
+            or BY_PHONE.search(text)):
         return "call"
     if len(countries) >= 3:
         return "summit"

@@ -125,7 +125,7 @@ def _is_coordination(gap: str) -> bool:
     if apposition and all(w[0].isupper() or is_title_word(w) for w in apposition.group("title").split()):
         return True
     tokens = re.findall(r"[\w.'’-]+|,", re.sub(r"\([^)]*\)", " ", gap))
-    rest = [t for t in tokens if not (t[0].isupper() or is_title_word(t) or t in {"of", "the"})]
+    rest = [t for t in tokens if not (t[0].isupper() or is_title_word(t) or t in {"of", "the", "his", "her", "their"})]
     return bool(rest) and all(t in {",", "and", "or"} for t in rest)
 
 
