@@ -102,3 +102,27 @@ def _fits_tense(resolved: ResolvedDate, today: dt.date, tense: str) -> bool:
     if tense == "future":
         return resolved.start >= today - dt.timedelta(days=6)
     return True
+
+
+_FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|is\s+to|are\s+to|going\s+to|due|scheduled|expected|plans?\s+to|"
+                         r"set\s+to|slated|upcoming|intends?\s+to)\b", re.IGNORECASE)
+_PAST_CUE = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|previously|said|reported|announced|\w+ed)\b",
+                       re.IGNORECASE)
+_CLAUSE_EDGE = re.compile(r"[;:]|\bbut\b|,\s+(?:and|but|while|which|who)\b|\.\s")
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """"future" when the verb before a date expression looks forward (`will begin ... on Friday`,
+    `is to meet on Monday`), else None so the resolver's news default applies.
+
+    Only the words between the clause's start and the expression count: what follows a date belongs to the
+    next verb (`said on Tuesday that Iraq would retaliate`).
+    """
+    left = text[max(0, start - 70): start]
+    edges = list(_CLAUSE_EDGE.finditer(left))
+    left = left[edges[-1].end():] if edges else left
+    future = list(_FUTURE_CUE.finditer(left))
+    if not future:
+        return None
+    after_cue = left[future[-1].end():]
+    return None if _PAST_CUE.search(after_cue) else "future"

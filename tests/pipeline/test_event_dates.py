@@ -43,3 +43,11 @@ def test_ranges_give_their_first_day_and_months_their_precision():
     frame = events("In April, Russian President Vladimir Putin took part in a climate summit hosted by U.S. "
                    "President Joe Biden.", "2021-07-13")
     assert (frame.iloc[0].date, frame.iloc[0].date_precision) == ("2021-04-01", "month")
+
+
+def test_clause_tense_reads_the_verb_before_the_date():
+    from pipeline.event_dates import clause_tense
+
+    text = "He will begin withdrawing troops on Friday. Iraq said on Tuesday that it would retaliate."
+    assert clause_tense(text, text.index("Friday"), text.index("Friday") + 6) == "future"
+    assert clause_tense(text, text.index("Tuesday"), text.index("Tuesday") + 7) is None
