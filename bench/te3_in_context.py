@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.dates import resolve_date  # noqa: E402
-from pipeline.event_dates import clause_tense  # noqa: E402
+from pipeline.dates import resolve_date
+from pipeline.event_dates import clause_tense
 
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 TIMEX = re.compile(r"<TIMEX3([^>]*)>(.*?)</TIMEX3>", re.S)
