@@ -32,7 +32,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
      "meeting", "direct"),
     (r"\baccepted\b", "meeting", "from"),
     (r"\b(?:signed|signs|sign|signing)\b", "meeting", "with"),
-    (r"\b(?:joint\s+)?(?:news|press)\s+conference\b", "meeting", "with"),
+    (r"\b(?<!solo\s)(?<!own\s)(?<!separate\s)(?:joint\s+)?(?:news|press)\s+conference\b", "meeting", "with"),
     (r"\b(?:audience|courtesy\s+call|working\s+(?:dinner|lunch|breakfast)|dinner|lunch|breakfast|tea|"
      r"tete-a-tete)\b",
      "meeting", "with"),
@@ -85,7 +85,8 @@ PARTICIPATION = re.compile(r"\b(?:took\s+part|take\s+part|takes\s+part|taking\s+
                            r"joined|join|joins|gathered)\b", re.IGNORECASE)
 BILATERAL = re.compile(r"\bbetween\b|\bbilateral\b|\b[A-Z][\w.]+-[A-Z][\w.]+\s+summit\b")
 MAX_GAP_WORDS = 18
-APPOSITION_GAP = re.compile(r"^\s*,\s+(?!who\s+said|said|says)[^,;()]{3,90},\s+(?:and\s+)?(?P<title>(?:\S+\s+){0,4})$")
+APPOSITION_GAP = re.compile(r"^\s*,\s+(?=the\b|a\b|an\b|his\b|her\b|their\b|its\b|who\s+(?!said)|[A-Z])"
+                            r"[^,;()]{3,90},\s+(?:and\s+)?(?P<title>(?:\S+\s+){0,4})$")
 HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]*?\b(?:was|is|would\s+be|remained|remains|seemed|seems|looked|looks)\s+(?:still\s+|now\s+|also\s+)?"
     r"(?:possible|likely|unlikely|premature|uncertain|in\s+doubt|not\s+(?:planned|scheduled|expected))\b|"
@@ -95,14 +96,15 @@ BY_PHONE = re.compile(r"\b(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b|\bin
 PHONE_CONTEXT = re.compile(r"\b(?:phone|telephone|call|calls|video|virtual|conversation)\b", re.IGNORECASE)
 CIRCUMSTANCE = re.compile(r"\b(?:during|in|at|after|before|following|sidelines\s+of)\s+(?:a|an|the|their|his|her)?\s*"
                            r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-NOUN_TRIGGER = re.compile(r"(?:call|calls|conversation|meeting|meetings|talks|summit|visit|conference|link|"
-                           r"discussions|dinner|lunch)$", re.IGNORECASE)
+NOUN_TRIGGER = re.compile(r"(?:call|calls|conversation|meeting|meetings|talks|summit|visit|joint\s+(?:news|press)\s+"
+                          r"conference|link|discussions|dinner|lunch)$", re.IGNORECASE)
 
 
 MODAL = re.compile(r"\b(?:will|'ll|shall|would|is\s+to|are\s+to|was\s+to|were\s+to|is\s+due|are\s+due)\b"
                     r"(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
-CLAUSE_MODAL = re.compile(r"\b(?:will|'ll|shall|would|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+"
-                           r"(?:travel|fly|go|head|visit|arrive|stop|come|return|leave)\b[^,;]*$", re.IGNORECASE)
+CLAUSE_MODAL = re.compile(r"\b(?:(?:will|'ll|shall|would|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to)\s+"
+                          r"(?:travel|fly|go|head|visit|arrive|stop|come|return|leave)|(?:is|are)\s+(?:due|expected|"
+                          r"set)\s+(?:in|at|back\s+in))\b[^,;]*$", re.IGNORECASE)
 _TO_VERB = re.compile(r"\bto\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BASE_VERB = re.compile(r"^(?:meet|hold|have|sign|host|receive|visit|discuss|confer|talk|phone|telephone|call|welcome|"
                         r"sit|negotiate|speak|dine|attend)\b", re.IGNORECASE)

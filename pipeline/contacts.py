@@ -59,9 +59,10 @@ class ContactCandidate:
     via_reference: bool  # a participant was found through a pronoun or role word
 
 
-_JOIN = re.compile(r"\b(?:also\s+)?(?:took\s+part|take\s+part|takes\s+part|participated|joined|attended|sat\s+in)\s+"
-                   r"(?:in\s+|on\s+)?(?:the|those|these)\s+(?:talks|meeting|meetings|session|sessions|discussions|"
-                   r"dinner|lunch|negotiations)\b", re.IGNORECASE)
+_JOIN = re.compile(r"\b(?:also\s+)?(?:(?:took\s+part|take\s+part|takes\s+part|participated|joined|attended|sat\s+in)"
+                   r"\s+(?:in\s+|on\s+)?|(?:was|were)\s+(?:also\s+)?(?:on|in|at|part\s+of)\s+)(?:the|those|these)\s+"
+                   r"(?:talks|meeting|meetings|session|sessions|discussions|dinner|lunch|negotiations|call|summit)\b",
+                   re.IGNORECASE)
 JOIN_LOOKBACK_SENTENCES = 2
 
 
@@ -82,6 +83,11 @@ def find_joiners(sentence: Sentence, cast: Cast) -> list[ContactCandidate]:
             found.append(ContactCandidate(sentence.index, start, start + len(match.group(0)), match.group(0), "join",
                                           people, "occurred", "past", False, True))
     return found
+
+
+def joiner_sentences(sentences: list[Sentence], first_trigger: int) -> set[int]:
+    """Sentences after the first contact that say someone joined it, even without a contact word of their own."""
+    return {s.index for s in sentences[first_trigger + 1:] if _JOIN.search(s.text)}
 
 
 def attach_joiners(candidates: list[ContactCandidate]) -> list[ContactCandidate]:
@@ -122,10 +128,16 @@ def find_contacts(sentence: Sentence, cast: Cast, context: str = "") -> list[Con
     return _merge_same(results)
 
 
+_NOUN_USE = re.compile(r"\b(?:a|an|the|their|his|her|its|this|that|first|final|last|second|next|another|"
+                       r"[\w-]+-(?:hour|minute|day))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start: int, end: int, trigger: str,
                  event_type: str, attach: str, context: str = "") -> list[ContactCandidate]:
     text, base = sentence.text, sentence.start
     left_text = text[: start - base]
+    if attach == "direct" and trigger.lower() == "meeting" and _NOUN_USE.search(left_text):
+        attach = "with"  # `their final meeting before Trump returns`: a noun takes `with`, not a direct object
     clause_left = clause_start(left_text)
     left_window = left_text[clause_left:]
     subject = left_group(mentions, base + clause_left, start, text, base)

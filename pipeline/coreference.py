@@ -9,6 +9,7 @@ participants however they are written.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from pipeline.cast import ArticleContext, Cast, Mention, Person
 from pipeline.countries import CountryMention
@@ -71,6 +72,11 @@ def reference_mentions(body: str, sentence: Sentence, countries: list[CountryMen
                             nominative=match.group(1).lower() in {"he", "she"})
         if index is not None:
             cast.mentions.append(Mention(start, end, (index,), sentence.index, "pronoun", match.group(0)))
+    for match in _THEY.finditer(text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        pair = _last_pair(cast, body, sentence, start) if free(start, end) else ()
+        if pair:
+            cast.mentions.append(Mention(start, end, pair, sentence.index, "group", match.group(0)))
     for match in _RELATIVE.finditer(text):
         start = sentence.start + match.start()
         before = [m for m in cast.mentions if m.sentence == sentence.index and m.end <= start]
@@ -81,9 +87,27 @@ def reference_mentions(body: str, sentence: Sentence, countries: list[CountryMen
     cast.mentions.sort(key=lambda m: (m.start, m.end))
 
 
+_THEY = re.compile(r"\b(?:[Tt]hey|[Tt]heir|[Tt]hem)\b")
+_AND_GAP = re.compile(r"\s+and\s+(?:(?:[A-Z][\w.'’-]*|[a-z]+)\s+){0,5}$")
+
+
+def _last_pair(cast: Cast, body: str, sentence: Sentence, position: int) -> tuple[int, ...]:
+    """`Biden and Xi agreed ..., as they held their final meeting`: `they` is the last two people joined by
+    `and`, in this sentence or the one before; nobody when no such pair was named."""
+    candidates = [m for m in cast.mentions if sentence.index - 1 <= m.sentence <= sentence.index
+                  and m.end <= position and len(m.persons) == 1 and m.kind in {"name", "surname", "pronoun"}]
+    for first, second in reversed(list(pairwise(candidates))):
+        if _AND_GAP.fullmatch(body[first.end:second.start]) and first.persons != second.persons:
+            pair = (first.persons[0], second.persons[0])
+            if all(cast.persons[i].official for i in pair):
+                return tuple(sorted(pair))
+    return ()
+
+
 def _group_members(cast: Cast, position: int, count: int, noun: str, sentence_index: int) -> tuple[int, ...]:
-    """People meant by `the two presidents`: the latest `count` officials with that role (or, failing that,
-    the next ones named: `the three countries' foreign ministers` before their names)."""
+    """People meant by `the two presidents`: the `count` most talked-about officials with that role so far,
+    the first named first among equals (a president named once in passing is not one of `the two leaders`);
+    failing that, the next ones named (`the three countries' foreign ministers` before their names)."""
     key = noun.lower().rstrip("s")
     key = {"men": "", "wome": "", "leader": "", "heads of state": "", "chief": ""}.get(key, key)
     key = key.replace("premier", "prime minister")
@@ -91,17 +115,25 @@ def _group_members(cast: Cast, position: int, count: int, noun: str, sentence_in
     def fits(person: Person) -> bool:
         return person.official and (not key or key in person.role.lower() or key.split()[-1] in person.role.lower())
 
-    earlier: list[int] = []
-    for mention in sorted(cast.mentions, key=lambda m: -m.start):
+    local = []  # `A joined B and C ..., where the three leaders said`: the people just named
+    for mention in cast.mentions:
+        if mention.sentence == sentence_index and mention.start < position and mention.kind != "group":
+            local.extend(i for i in mention.persons if fits(cast.persons[i]) and i not in local)
+    if len(local) == count:
+        return tuple(sorted(local))
+    salience: dict[int, int] = {}
+    first_seen: dict[int, int] = {}
+    for mention in cast.mentions:
         if mention.start >= position or mention.kind == "group":
             continue
         for index in mention.persons:
-            if index not in earlier and fits(cast.persons[index]):
-                earlier.append(index)
-        if len(earlier) >= count:
-            break
-    if len(earlier) >= count:
-        return tuple(sorted(earlier[:count]))
+            if fits(cast.persons[index]):
+                salience[index] = salience.get(index, 0) + 1
+                first_seen.setdefault(index, mention.start)
+    if len(salience) >= count:
+        # Among equally mentioned people, the ones named first: a story's lead names its main actors.
+        ranked = sorted(salience, key=lambda i: (-salience[i], first_seen[i]))
+        return tuple(sorted(ranked[:count]))
     later: list[int] = []
     for mention in sorted(cast.mentions, key=lambda m: m.start):
         if mention.start <= position or mention.kind != "name":

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from pipeline.actors import ArticleContext, Cast, finalise_people, find_cast
 from pipeline.confidence import score_confidence
-from pipeline.contacts import ContactCandidate, attach_joiners, find_contacts, find_joiners, find_trigger_sentences
+from pipeline.contacts import (
+    ContactCandidate,
+    attach_joiners,
+    find_contacts,
+    find_joiners,
+    find_trigger_sentences,
+    joiner_sentences,
+)
 from pipeline.countries import CountryLexicon, load_countries
 from pipeline.dateline import Dateline, parse_dateline, reference_day
 from pipeline.event_dates import governing_date
@@ -29,6 +36,7 @@ _LOCATIVE = {"in", "at", "to", "near", "outside", "inside", "into", "on"}
 _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|arrived|arrives|arrive|travel(?:l)?ed|flew|landed|tour|stop)\b"
                     r"[^.;]{0,40}?\b(?:to|in|at)\s+$", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b")
+_TALKS_IN = re.compile(r"\b(?:talks|meeting|meetings|summit|conference)\s+in\s+$", re.IGNORECASE)
 DATELINE_DAYS = 31  # a contact this close to the story's day, with no place named, happened where the reporter is
 
 
@@ -66,9 +74,10 @@ def extract_article(article: Article, resources: Resources | None = None) -> lis
     spans = paragraphs(body)
     rows: list[dict[str, object]] = []
     candidates: list[ContactCandidate] = []
-    for index in trigger_sentences:
+    for index in sorted(set(trigger_sentences) | joiner_sentences(sentences, trigger_sentences[0])):
         context = " ".join(s.text for s in sentences[max(0, index - 2): index])
-        candidates.extend(find_contacts(sentences[index], cast, context))
+        if index in trigger_sentences:
+            candidates.extend(find_contacts(sentences[index], cast, context))
         candidates.extend(find_joiners(sentences[index], cast))
     for candidate in attach_joiners(candidates):
         row = _row(article, body, sentences, spans, sentences[candidate.sentence], candidate, cast, resources,
@@ -169,7 +178,10 @@ def _place_of(body: str, sentences: list[Sentence], sentence: Sentence, candidat
               if s.index != sentence.index and abs(s.paragraph - sentence.paragraph) <= 1]
     for other in sorted(nearby, key=lambda s: abs(s.index - sentence.index)):
         for mention in find_place_mentions(other.text, other.start, gazetteer):
-            if _VISIT.search(body[max(0, mention.start - 60): mention.start]):
+            left = body[max(0, mention.start - 60): mention.start]
+            # `ahead of next week's talks in London. He and Arafat meet Monday with Albright`: an announced
+            # contact takes the place of the announced talks; a past one does not (`a summit in Ottawa next month`).
+            if _VISIT.search(left) or (candidate.status == "planned" and _TALKS_IN.search(left)):
                 return gazetteer.best(mention.places, countries), True
     if dateline_place is not None and abs((date_value - today).days) <= DATELINE_DAYS:
         return dateline_place, False

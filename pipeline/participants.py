@@ -41,12 +41,16 @@ def left_group(mentions: list[Mention], clause_start: int, trigger_start: int, t
                                or _object_of_preposition(before[-1], text, base)):
         before.pop()
     group = [before[-1]]
+    gaps: list[str] = []
     for mention in reversed(before[:-1]):
         gap = text[mention.end - base: group[0].start - base]
         if _is_coordination(gap):
             group.insert(0, mention)
+            gaps.insert(0, gap)
         else:
             break
+    tail = text[group[-1].end - base: trigger_start - base]
+    group = group[-1:] if not _is_list(gaps, tail) else group
     # `with whom the king met`: the relative pronoun is the object, not the subject.
     if group[0].kind == "relative" and len(group) == 1:
         return []
@@ -97,22 +101,33 @@ def right_group(mentions: list[Mention], trigger_end: int, text: str, base: int,
         return []
     if attach == "direct" and len(gap.split()) > 4 and not re.search(OBJECT_MARKERS["direct"], gap, re.I):
         return []
+    if re.search(r"\b(?:before|after|when|until|while|since|because|if|once)\b", gap, re.IGNORECASE):
+        return []  # `their final meeting before Donald Trump returns`: a new clause, not the object
     group = [first]
+    gaps: list[str] = []
     for mention in after[1:]:
         gap = text[group[-1].end - base: mention.start - base]
         if _is_coordination(gap):
             group.append(mention)
+            gaps.append(gap)
         else:
             break
-    return group
+    return group if _is_list(gaps, text[group[-1].end - base: group[-1].end - base + 30]) else group[:1]
+
+
+def _is_list(gaps: list[str], tail: str = "") -> bool:
+    """Names joined only by commas are not a list until an `and` closes it (`Zelensky, Biden said` is two
+    clauses; `Biden, Macron and Merkel` and `Bushnell, Kimotho and others` are lists)."""
+    return (not gaps or any(re.search(r"\b(?:and|or)\b", gap) for gap in gaps)
+            or bool(re.match(r"\s*,?\s*(?:and|or)\b", tail)))
 
 
 def is_possessive(mention: Mention, text: str, base: int) -> bool:
     """`his` / `her` before a noun (`his Egyptian counterpart`) names an owner, not a participant."""
-    if mention.kind != "pronoun":
+    if mention.kind not in {"pronoun", "group"} or (mention.kind == "group" and mention.text.lower() != "their"):
         return False
     word = mention.text.lower()
-    if word == "his":
+    if word in {"his", "their"}:
         return True
     return word == "her" and bool(re.match(r"\s+[A-Za-z]", text[mention.end - base:]))
 
