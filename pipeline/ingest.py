@@ -22,7 +22,8 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES
 HEADER_KEYS = ("date", "title", "source", "url")
 DATE_COLUMNS = ("published", "date")
 TEXT_COLUMNS = ("text", "body")
-FUTURE_TOLERANCE_DAYS = 2
+FUTURE_TOLERANCE_DAYS = 2  # a story dated a day or two ahead is a time-zone matter: kept, with a warning
+FAR_FUTURE_DAYS = 366  # further ahead is a typo in the header: refused, so no bogus future events are made
 
 _HEADER_LINE = re.compile(r"^\s*(date|title|source|url)(?:[ \t]+(.*?))?\s*$", re.IGNORECASE)
 _INLINE_DATE = re.compile(r"^\s*date[ \t]+(\S+)[ \t]+(\S.*)$", re.IGNORECASE | re.DOTALL)
@@ -89,8 +90,13 @@ def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path | Problem]:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith("."):
+                if child.name.startswith(".") or any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if child.suffix.lower() in SUPPORTED_SUFFIXES:
                     yield child
+                else:
+                    yield Problem(str(child), f"not an article file ({child.suffix or 'no extension'}); skipped",
+                                  "warning", "unsupported type")
         elif path.is_file():
             if path.suffix.lower() in SUPPORTED_SUFFIXES:
                 yield path
@@ -249,7 +255,8 @@ def parse_csv_articles(text: str, where: str, options: ReadOptions) -> Iterator[
         except StopIteration:
             return
         except csv.Error as exc:
-            yield Problem(f"{where}:{row_number}", f"malformed row ({exc})", reason="malformed row")
+            reason = "field too large" if "field limit" in str(exc) else "malformed row"
+            yield Problem(f"{where}:{row_number}", f"malformed row ({exc})", reason=reason)
             continue
         if not any(v.strip() for v in values):
             continue
@@ -257,6 +264,9 @@ def parse_csv_articles(text: str, where: str, options: ReadOptions) -> Iterator[
             yield Problem(f"{where}:{row_number}", f"row has {len(values)} fields, header has {len(columns)}",
                           reason="malformed row")
             continue
+        if _swallowed_rows(values, len(columns)):
+            yield Problem(f"{where}:{row_number}", "a quoted field seems never to close: it holds what look like "
+                          "the following rows, which were read as its text", "warning", "unclosed quote")
         yield from _record_article(dict(zip(columns, values, strict=True)), f"{where}:{row_number}", options)
 
 
@@ -283,6 +293,14 @@ def parse_jsonl_articles(text: str, where: str, options: ReadOptions) -> Iterato
                 continue
             header_checked = True
         yield from _record_article(record, row_where, options)
+
+
+_ROW_START = re.compile(r"\n[^\n,]*,\s*\d{4}-\d{2}-\d{2}\s*,")
+
+
+def _swallowed_rows(values: list[str], width: int) -> bool:
+    """Whether a field contains lines shaped like whole rows (`\n5,2020-01-05,...`): an unclosed quote."""
+    return width > 1 and any("\n" in value and _ROW_START.search(value) for value in values)
 
 
 def _missing_columns(columns: list[str], options: ReadOptions) -> str | None:
@@ -351,9 +369,14 @@ def _replace_origin(article: Article, where: str) -> Article:
 
 
 def _with_date_warning(article: Article, options: ReadOptions) -> Iterator[Article | Problem]:
-    if (article.published - options.today).days > FUTURE_TOLERANCE_DAYS:
+    ahead = (article.published - options.today).days
+    if ahead > FAR_FUTURE_DAYS:
+        yield Problem(article.origin, f"publication date {article.published} is more than a year in the future; "
+                      "fix the date header", reason="future date")
+        return
+    if ahead > FUTURE_TOLERANCE_DAYS:
         yield Problem(article.origin, f"publication date {article.published} is in the future; "
-                      "relative dates are resolved against it as given", "warning")
+                      "relative dates are resolved against it as given", "warning", "future date")
     yield article
 
 

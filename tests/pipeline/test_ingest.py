@@ -121,7 +121,7 @@ def test_duplicates_and_unsupported_and_missing_paths(tmp_path):
     articles, problems = _split(list(read_articles([tmp_path, tmp_path / "notes.docx", tmp_path / "nope.txt"])))
     assert [a.article_id for a in articles] == ["one"]
     reasons = sorted(p.short_reason for p in problems)
-    assert reasons == ["duplicate", "not found", "unsupported type"]
+    assert reasons == ["duplicate", "not found", "unsupported type", "unsupported type"]
 
 
 def test_size_limit_refuses_by_name(tmp_path):
