@@ -57,6 +57,7 @@ class ContactCandidate:
     tense: str  # "past" | "future" | "present": how to read an underspecified date (`Monday`)
     vague_past: bool
     via_reference: bool  # a participant was found through a pronoun or role word
+    spread: int = 0  # characters from the trigger to its farthest participant: smaller is a tighter reading
 
 
 _JOIN = re.compile(r"\b(?:also\s+)?(?:(?:took\s+part|take\s+part|takes\s+part|participated|joined|attended|sat\s+in)"
@@ -169,9 +170,10 @@ def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start:
     via_reference = any(m.kind in {"pronoun", "role", "group", "relative"} for m in subject + objects)
     collective = any(m.kind == "group" for m in objects)  # `the three ministers`: one event, not three
     groups = _event_groups(cast, subject_ids, object_ids, event_type, text, collective, trigger)
+    spread = max((max(abs(m.start - start), abs(m.end - end)) for m in subject + objects), default=0)
     return [ContactCandidate(sentence.index, start, end, trigger, _event_type(cast, group, event_type, trigger, text,
                                                                               context),
-                             group, "planned" if planned_cue else "occurred", tense, vague, via_reference)
+                             group, "planned" if planned_cue else "occurred", tense, vague, via_reference, spread)
             for group in groups]
 
 
@@ -237,6 +239,7 @@ def _merge_same(candidates: list[ContactCandidate]) -> list[ContactCandidate]:
     for candidate in candidates:
         key = frozenset(candidate.participants)
         current = kept.get(key)
-        if current is None or rank[candidate.event_type] > rank[current.event_type]:
-            kept[key] = candidate
+        if current is None or (rank[candidate.event_type], -candidate.spread) > (rank[current.event_type],
+                                                                                  -current.spread):
+            kept[key] = candidate  # the stronger type, then the trigger closest to its people
     return [c for key, c in kept.items() if not any(key < other for other in kept)]

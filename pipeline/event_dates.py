@@ -25,8 +25,11 @@ _CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|,\s+(?:and|who|which|as|after|b
 _OTHER_EVENT = re.compile(r"\b(?:that|which|who)\s+(?:had\s+|has\s+|was\s+|were\s+)?[a-z]+\b|\bsince\b|\buntil\b|"
                           r"\btill\b|\bthrough\b|\bahead\s+of\b|\bduring\b|\bfollowing\b")
 _DATE_LINKED_ELSEWHERE = re.compile(r"\b(?:since|until|till|through|before|after|ahead\s+of|following|"
-                                    r"in\s+the\s+run-up\s+to|as\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,4}$"
-                                    r"|\bby\s+$", re.IGNORECASE)
+                                    r"in\s+the\s+run-up\s+to|as\s+of|compared\s+(?:with|to))\s+"
+                                    r"(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,4}$|\bby\s+$", re.IGNORECASE)
+_SPAN = re.compile(r"^in\s+(?:\w+\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)$", re.IGNORECASE)
+MAX_AFTER_CHARS = 120  # a date further after the contact word belongs to a later clause
+MAX_BEFORE_CHARS = 160
 _FRONTED = re.compile(r"^\s*(?:(?:on|in|at|by|earlier|later|late|early)\s+)*$", re.IGNORECASE)
 _INHERITABLE = frozenset({"day", "week"})
 LOOKBACK_SENTENCES = 2
@@ -68,17 +71,21 @@ def _best_in_sentence(sentence: Sentence, candidate: ContactCandidate, dateline:
             continue  # `since a summit last year`, `until 2030`: the date of something else
         if mention.start >= trigger_end:
             between = text[trigger_end: mention.start]
-            if _OTHER_EVENT.search(between):
+            if _OTHER_EVENT.search(between) or len(between) > MAX_AFTER_CHARS:
                 continue
             distance = float(mention.start - trigger_end)
         else:
             between = text[mention.end: trigger_start]
             fronted = _FRONTED.match(text[: mention.start]) and re.match(r"\s*,", text[mention.end:])
+            if not fronted and len(between) > MAX_BEFORE_CHARS:
+                continue
             distance = float(trigger_start - mention.end) * (1.0 if fronted else 2.0)
         if _CLAUSE_BREAK.search(between):
             continue
         resolved = resolve_date(mention.text, today, tense)
-        if resolved is not None and (best is None or distance < best[0]):
+        if resolved is None or (tense == "past" and resolved.start > today and _SPAN.match(mention.text)):
+            continue  # `held their first talks in five years`: for a past contact that is a span, not a date
+        if best is None or distance < best[0]:
             best = (distance, resolved)
     return best[1] if best else None
 
