@@ -1,5 +1,7 @@
-"""The Streamlit dashboard: pure data, filter and figure modules, plus thin page modules.
+"""The Streamlit dashboard: a pure core (data, filters, aggregations, figures, exports, uploads,
+article markup) and a thin shell (sidebar and page views).
 
-Only `sidebar.py` and the page modules import Streamlit; everything they draw comes from
-functions that take and return DataFrames or Plotly figures, so it is unit-tested directly.
+Only `sidebar.py` and `views/` import Streamlit; everything they draw comes from functions that
+take and return DataFrames, Plotly figures, bytes or escaped HTML, so it is unit-tested directly.
+All data access goes through `data.py` (load_events, article_text, save_upload).
 """

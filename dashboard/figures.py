@@ -1,44 +1,39 @@
-"""Plotly figures of the timeline. Every builder takes the filtered table and returns a go.Figure.
+"""What every figure shares: the topic palette, event-type markers, hover text and report-ready layout.
 
-Hover text and labels come from article text, so they are HTML-escaped before Plotly sees
-them (Plotly renders a subset of HTML in hover labels).
+Hover text and labels come from article text, so they are HTML-escaped before Plotly sees them
+(Plotly renders a subset of HTML in hover labels). The builders themselves live in
+`figures_timeline`, `figures_relations`, `figures_network` and `figures_map`, one per page, so no
+module grows past a screenful of concerns.
 """
 
 from __future__ import annotations
 
 import html
 import textwrap
+from collections.abc import Mapping
 
-import pandas as pd
 import plotly.graph_objects as go
 
 from pipeline.schema import TOPICS, split_list
 
+# Colour-blind-aware categorical palette (Tableau 10 plus two), readable on white and on Streamlit's
+# dark background alike; one colour per topic in schema order.
 TOPIC_COLOURS: dict[str, str] = {
     "climate": "#2ca02c", "nuclear_arms": "#d62728", "security": "#1f77b4", "conflict": "#8c564b",
     "economy": "#ff7f0e", "energy": "#bcbd22", "aid": "#17becf", "health": "#e377c2",
-    "human_rights": "#9467bd", "migration": "#7f7f7f", "territory": "#aec7e8", "diplomacy": "#393b79",
+    "human_rights": "#9467bd", "migration": "#7f7f7f", "territory": "#6baed6", "diplomacy": "#5254a3",
 }
-LANE_CHOICES = {"pair": "Country pair", "country": "Country", "person": "Person"}
+assert set(TOPIC_COLOURS) == set(TOPICS), "every schema topic needs a colour"
 EVENT_SYMBOLS = {"meeting": "circle", "call": "diamond", "summit": "star"}
+FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 13}
 
 
-def main_topic(topics: str) -> str:
-    values = split_list(topics)
-    return values[0] if values else "diplomacy"
+def topic_label(topic: str) -> str:
+    """How a topic reads in a legend: `nuclear_arms` -> `nuclear arms`."""
+    return topic.replace("_", " ")
 
 
-def lane_labels(frame: pd.DataFrame, lanes: str) -> pd.DataFrame:
-    """One row per (event, lane): a pair lane per event, or one lane per country or person in it."""
-    if lanes == "pair":
-        labels = frame["countries"].map(lambda c: "–".join(sorted(set(split_list(c)))))
-        return frame.assign(lane=labels)
-    column = "participants" if lanes == "person" else "countries"
-    exploded = frame.assign(lane=frame[column].map(lambda c: list(dict.fromkeys(split_list(c))))).explode("lane")
-    return exploded[exploded["lane"].notna() & (exploded["lane"] != "")]
-
-
-def hover_text(row: pd.Series) -> str:
+def hover_text(row: Mapping[str, object]) -> str:
     """Hover label of one event: who (as what), where, when (with precision), topics, evidence."""
     people = split_list(row["participants"])
     roles = split_list(row["roles"]) + [""] * len(people)
@@ -49,43 +44,33 @@ def hover_text(row: pd.Series) -> str:
     )
     evidence = "<br>".join(textwrap.wrap(html.escape(str(row["evidence"])), 90)[:6])
     place = html.escape(str(row["location"])) if row["location"] else "place not stated"
-    return (f"<b>{html.escape(str(row['event_type']).title())}</b> · {html.escape(str(row['status']))}<br>"
-            f"{html.escape(str(row['date']))} ({html.escape(str(row['date_precision']))})<br>{who}<br>"
-            f"{place}<br>topics: {html.escape(str(row['topics']))}<br><i>{evidence}</i>")
+    status = str(row["status"])
+    return (f"<b>{html.escape(str(row['event_type']).title())}</b> · {html.escape(status)}<br>"
+            f"{html.escape(str(row['date']))} (precision: {html.escape(str(row['date_precision']))})<br>{who}<br>"
+            f"{place}<br>topics: {html.escape(str(row['topics']).replace('_', ' '))}<br><i>{evidence}</i>")
 
 
-def timeline_figure(frame: pd.DataFrame, lanes: str = "pair", max_lanes: int = 40) -> go.Figure:
-    """Events on a date axis, one lane per country pair / country / person, coloured by main topic.
-
-    Planned contacts are drawn hollow; marker shape says meeting, call or summit. Only the busiest
-    `max_lanes` lanes are drawn so the chart stays readable; the title says when lanes were dropped.
-    """
-    figure = go.Figure()
-    laned = lane_labels(frame, lanes) if not frame.empty else frame.assign(lane=[])
-    lane_sizes = laned["lane"].value_counts() if not laned.empty else pd.Series(dtype=int)
-    kept = list(lane_sizes.index[:max_lanes])
-    laned = laned[laned["lane"].isin(kept)] if kept else laned
-    for topic in TOPICS:
-        subset = laned[laned["topics"].map(main_topic) == topic] if not laned.empty else laned
-        if subset.empty:
-            continue
-        symbols = [EVENT_SYMBOLS.get(t, "circle") + ("-open" if s == "planned" else "")
-                   for t, s in zip(subset["event_type"], subset["status"], strict=True)]
-        figure.add_trace(go.Scatter(
-            x=pd.to_datetime(subset["date"]), y=subset["lane"], mode="markers", name=topic.replace("_", " "),
-            marker={"color": TOPIC_COLOURS[topic], "size": 11, "symbol": symbols, "line": {"width": 2,
-                    "color": TOPIC_COLOURS[topic]}},
-            customdata=subset[["event_id"]].to_numpy(),
-            hovertext=[hover_text(row) for _, row in subset.iterrows()], hoverinfo="text",
-        ))
-    dropped = len(lane_sizes) - len(kept)
-    title = f"Diplomatic contacts over time, by {LANE_CHOICES.get(lanes, lanes).lower()}"
-    if dropped > 0:
-        title += f" (busiest {len(kept)} of {len(lane_sizes)} lanes)"
+def report_layout(figure: go.Figure, title: str, x_title: str | None, y_title: str | None,
+                  height: int = 460, legend_title: str | None = None) -> go.Figure:
+    """Title, axis titles, margins and font an analyst can paste into a report as they are."""
     figure.update_layout(
-        title=title, xaxis_title="Date of contact", yaxis_title=LANE_CHOICES.get(lanes, lanes),
-        legend_title="Main topic", height=max(360, 28 * len(kept) + 160), hovermode="closest",
-        yaxis={"categoryorder": "array", "categoryarray": list(reversed(kept)), "automargin": True},
-        margin={"l": 10, "r": 10, "t": 60, "b": 40},
+        title={"text": title, "x": 0.0, "xanchor": "left"}, height=height, font=FONT,
+        margin={"l": 10, "r": 10, "t": 70, "b": 40}, legend_title_text=legend_title,
+        hoverlabel={"align": "left"},
     )
+    if x_title is not None:
+        figure.update_xaxes(title_text=x_title, automargin=True)
+    if y_title is not None:
+        figure.update_yaxes(title_text=y_title, automargin=True)
     return figure
+
+
+def empty_figure(title: str, message: str) -> go.Figure:
+    """A figure that says why it is empty instead of drawing blank axes."""
+    figure = go.Figure()
+    figure.add_annotation(text=html.escape(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                          font={"size": 15})
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    return report_layout(figure, title, None, None, height=300)
+

@@ -1,46 +1,124 @@
-"""The sidebar: filter widgets bound to the URL, so the address bar is a shareable link to the view."""
+"""The sidebar: filter widgets bound to the URL (the address bar is a shareable link to the view),
+facet counts for the current view, and the exports of exactly the filtered rows.
+
+Streamlit stores an option's displayed label in the URL, so labels are the plain values
+(`?country=RUS&topic=climate`) and counts live in a caption under each facet instead. The counts
+are disjunctive (each facet ignores its own selection), computed after every widget has been read.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.filters import Filters, facet_counts
+from dashboard import exports
+from dashboard.filters import (
+    CONFIDENCE_KEY,
+    COUNTRY_KEY,
+    DATES_KEY,
+    PERSON_KEY,
+    STATUS_KEY,
+    TEXT_KEY,
+    TOPIC_KEY,
+    TYPE_KEY,
+    Dataset,
+    Filters,
+    live_facet_counts,
+)
+from pipeline.schema import EVENT_TYPES, STATUSES
+
+FACET_WIDGETS = {  # facet -> (label, URL key, help)
+    "countries": ("Countries", COUNTRY_KEY, "Events with any of these countries (ISO codes or UN, NATO, EU …)"),
+    "people": ("People", PERSON_KEY, "Events with any of these people"),
+    "topics": ("Topics", TOPIC_KEY, "Events with any of these topics"),
+}
+PILL_WIDGETS = {  # facet -> (label, URL key, allowed values)
+    "event_types": ("Event type", TYPE_KEY, EVENT_TYPES),
+    "statuses": ("Status", STATUS_KEY, STATUSES),
+}
+CAPTION_VALUES = 6
 
 
-def _facet(label: str, key: str, counts: dict[str, int], help_text: str) -> list[str]:
-    """A multiselect of plain values (stable in the URL: `?country=RUS`) with the top counts under it.
+def _clear_filters(dataset: Dataset) -> None:
+    """Reset every filter widget (a callback, so it runs before the widgets are drawn again)."""
+    for _, key, _ in FACET_WIDGETS.values():
+        st.session_state[key] = []
+    for _, key, _ in PILL_WIDGETS.values():
+        st.session_state[key] = []
+    st.session_state[CONFIDENCE_KEY] = 0.0
+    st.session_state[TEXT_KEY] = ""
+    if dataset.bounds:
+        st.session_state[DATES_KEY] = dataset.bounds
 
-    Streamlit puts an option's displayed label in the URL, so counts cannot be part of the label;
-    they go in a caption instead, most frequent first, as Datasette's facets do.
-    """
-    selected = st.sidebar.multiselect(label, list(counts), key=key, bind="query-params", help=help_text)
-    top = " · ".join(f"{value} {count}" for value, count in list(counts.items())[:6])
-    if top:
-        st.sidebar.caption(top + (" · …" if len(counts) > 6 else ""))
-    return selected
+
+def facet_caption(counts: dict[str, int], selected: list[str], limit: int = CAPTION_VALUES) -> str:
+    """`**RUS 34** · USA 30 · CHN 12 · …`: selected values first (bold), then the most frequent others."""
+    parts = [f"**{value} {counts.get(value, 0):,}**" for value in selected]
+    others = [f"{value} {count:,}" for value, count in counts.items() if value not in selected]
+    parts += others[:limit]
+    if len(others) > limit:
+        parts.append(f"… {len(others) - limit:,} more")
+    return " · ".join(parts) if parts else "no values in this view"
 
 
-def render_filters(frame: pd.DataFrame) -> Filters:
+def render_filters(dataset: Dataset) -> Filters:
     """Draw the filters (with counts beside values) and return what they select."""
-    st.sidebar.header("Filters")
-    if frame.empty:
-        st.sidebar.info("No events yet: add articles to see filters.")
+    sidebar = st.sidebar
+    sidebar.header("Filters")
+    if dataset.bounds is None:
+        sidebar.info("No events yet: add articles on the **Add articles** page to see filters.")
         return Filters()
-    first = dt.date.fromisoformat(frame["date"].min())
-    last = dt.date.fromisoformat(frame["date"].max())
-    chosen = st.sidebar.date_input("Date range", value=(first, last), min_value=first, max_value=last,
-                                   key="dates", bind="query-params", help="Event dates (not publication dates)")
-    start, end = chosen if isinstance(chosen, tuple) and len(chosen) == 2 else (first, last)
-    countries = _facet("Countries", "country", facet_counts(frame, "countries"), "Events with any of these countries")
-    people = _facet("People", "person", facet_counts(frame, "participants"), "Events with any of these people")
-    topics = _facet("Topics", "topic", facet_counts(frame, "topics"), "Events with any of these topics")
-    return Filters(
+    first, last = dataset.bounds
+    chosen = sidebar.date_input("Event dates", value=(first, last), min_value=first, max_value=last,
+                                key=DATES_KEY, bind="query-params",
+                                help="Date of the contact (not of the article). In the URL: ?dates=…&dates=…")
+    start, end = chosen if isinstance(chosen, tuple | list) and len(chosen) == 2 else (first, last)
+    selected: dict[str, list[str]] = {}
+    slots = {}
+    for facet, (label, key, help_text) in FACET_WIDGETS.items():
+        options = list(dataset.options.get(facet, []))
+        current = [v for v in st.session_state.get(key, []) if v not in options]
+        selected[facet] = sidebar.multiselect(label, options + current, key=key, bind="query-params",
+                                              help=help_text, placeholder=f"All {label.lower()}")
+        slots[facet] = sidebar.empty()
+    for facet, (label, key, values) in PILL_WIDGETS.items():
+        selected[facet] = sidebar.pills(label, list(values), selection_mode="multi", key=key, bind="query-params",
+                                        help=f"None selected means every {label.lower()}") or []
+        slots[facet] = sidebar.empty()
+    confidence = sidebar.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key=CONFIDENCE_KEY, bind="query-params",
+                                help="Hide rows the extractor is less sure of (see README: confidence)")
+    text = sidebar.text_input("Search the evidence", key=TEXT_KEY, bind="query-params",
+                              placeholder="e.g. ceasefire", help="Words in the sentence that states the contact")
+    filters = Filters(
         start=start if start != first else None,
         end=end if end != last else None,
-        countries=tuple(countries),
-        people=tuple(people),
-        topics=tuple(topics),
+        countries=tuple(selected["countries"]), people=tuple(selected["people"]), topics=tuple(selected["topics"]),
+        event_types=tuple(selected["event_types"]), statuses=tuple(selected["statuses"]),
+        min_confidence=float(confidence or 0.0), text=(text or "").strip(),
     )
+    counts = live_facet_counts(dataset.frame, filters, dataset.index)
+    for facet, slot in slots.items():
+        slot.caption(facet_caption(counts[facet], selected[facet]))
+    if not filters.is_empty():
+        sidebar.button("Clear all filters", key="clear_filters", on_click=_clear_filters, args=(dataset,),
+                       icon=":material/filter_alt_off:")
+    return filters
+
+
+def render_exports(filtered: pd.DataFrame, filters: Filters) -> None:
+    """Download buttons for exactly the filtered rows; files are built only when clicked."""
+    sidebar = st.sidebar
+    sidebar.header("Export")
+    sidebar.caption(f"{len(filtered):,} filtered events. CSV cells that start with = + - @ are neutralised.")
+    stem = exports.export_stem(filters)
+    for kind, (label, suffix, mime) in exports.TABLE_EXPORTS.items():
+        sidebar.download_button(label, data=_deferred(kind, filtered), file_name=stem + suffix, mime=mime,
+                                key=f"download_{kind}", on_click="ignore", disabled=filtered.empty,
+                                width="stretch", icon=":material/download:")
+
+
+def _deferred(kind: str, frame: pd.DataFrame) -> Callable[[], bytes]:
+    """A zero-argument builder for st.download_button: the export runs on click, not on every rerun."""
+    return lambda: exports.table_export(kind, frame)

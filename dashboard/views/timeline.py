@@ -1,39 +1,80 @@
-"""Timeline page: the chart, the filtered events and the CSV of exactly those rows."""
+"""Timeline page: contacts in swimlanes over time; click or box-select markers to open their details.
+
+Run by `st.navigation` as a page script (the `__main__` block at the end); `render` is the page.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.figures import LANE_CHOICES, timeline_figure
-from dashboard.filters import Filters
-from pipeline.writers import to_csv_bytes
+from dashboard import exports
+from dashboard.aggregate import events_in_cell
+from dashboard.figures_timeline import drawn_rows, timeline_figure
+from dashboard.views.common import (
+    PageData,
+    chart,
+    empty_state,
+    event_by_id,
+    event_details,
+    events_table,
+    header,
+    page_data,
+    point_values,
+)
 
-TABLE_COLUMNS = ["date", "date_precision", "event_type", "status", "participants", "countries", "location",
-                 "topics", "evidence", "confidence", "article_id"]
+LANES = {"country pair": "pair", "country": "country", "person": "person"}  # URL label -> lane kind
+LANES_KEY = "lanes"
 
 
-def render(frame: pd.DataFrame, filtered: pd.DataFrame, filters: Filters) -> None:
-    st.title("Diplomatic contacts timeline")
-    st.caption(f"{len(filtered):,} of {len(frame):,} events")
-    if filtered.empty:
-        _empty_state(frame, filters)
+def selected_event_ids(page: PageData, values: list[list[Any]], lanes: str) -> list[str]:
+    """Event ids behind the selected markers: one per event marker, all events of an aggregated one."""
+    ids: list[str] = []
+    drawn: pd.DataFrame | None = None
+    for custom in values:
+        if len(custom) == 1:
+            ids.append(str(custom[0]))
+        elif len(custom) == 3:
+            lane, start, code = custom
+            if drawn is None:
+                drawn = drawn_rows(page.filtered, lanes)[0]
+            ids.extend(events_in_cell(drawn, str(lane), str(start), str(code)))
+    return list(dict.fromkeys(ids))
+
+
+def render(page: PageData | None = None) -> None:
+    page = page or page_data()
+    header("Timeline", page)
+    if empty_state(page):
         return
-    lanes = st.radio("Lanes", list(LANE_CHOICES), format_func=LANE_CHOICES.get, horizontal=True, key="lanes",
-                     bind="query-params")
-    st.plotly_chart(timeline_figure(filtered, lanes), key="timeline_chart")
-    st.subheader("Events")
-    st.dataframe(filtered[TABLE_COLUMNS], hide_index=True, key="events_table",
-                 column_config={"confidence": st.column_config.ProgressColumn("confidence", min_value=0.0,
-                                                                              max_value=1.0, format="%.2f")})
-    st.download_button("Download these events (CSV)", to_csv_bytes(filtered), file_name="timeline.csv",
-                       mime="text/csv", key="download_csv", on_click="ignore")
-
-
-def _empty_state(frame: pd.DataFrame, filters: Filters) -> None:
-    if frame.empty:
-        st.info("No events yet. Add articles (see README) and reload.")
+    choice = st.segmented_control("Swimlanes", list(LANES), default="country pair", key=LANES_KEY,
+                                  bind="query-params", help="One lane per country pair, per country or per person")
+    lanes = LANES.get(choice or "country pair", "pair")
+    figure = timeline_figure(page.filtered, lanes)
+    mode = figure.layout.meta.get("mode") if isinstance(figure.layout.meta, dict) else "svg"
+    if mode == "aggregate":
+        st.caption(f"{len(page.filtered):,} events are drawn as one marker per lane and period; "
+                   "narrow the filters to see single contacts. Selecting a marker lists its events.")
+    else:
+        st.caption("Marker shape: ● meeting · ◆ call · ★ summit; hollow = planned. "
+                   "Click a marker, or box-select several, to open the details and the article.")
+    event = chart(figure, "timeline_chart", exports.export_stem(page.filters, "timeline"), on_select="rerun",
+                  selection_mode=("points", "box", "lasso"))
+    chosen = selected_event_ids(page, point_values(event), lanes)
+    if not chosen:
+        st.info("Select a marker to see who met, where, the evidence and the whole article.")
         return
-    active = filters.describe()
-    st.warning("No events match these filters. Relax one of them: " + "; ".join(active) if active else
-               "No events match.")
+    picked = page.filtered[page.filtered["event_id"].isin(set(chosen))]
+    if len(picked) > 1:
+        st.subheader(f"{len(picked):,} selected events")
+        events_table(picked, key="timeline_selected", height=min(38 * len(picked) + 40, 320))
+    row = event_by_id(page.filtered, chosen[0])
+    if row is not None:
+        st.subheader("Selected event" if len(picked) == 1 else "First selected event")
+        event_details(row)
+
+
+if __name__ == "__main__":
+    render()

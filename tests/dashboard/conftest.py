@@ -31,3 +31,21 @@ def timeline() -> pd.DataFrame:
         event("e5", "2023-09-09", "Narendra Modi; Joe Biden; Olaf Scholz", "IND; USA; DEU", "economy",
               event_type="summit", evidence="Leaders met <script>alert(1)</script> in New Delhi."),
     ])
+
+
+def many_events(count: int, seed: int = 3) -> pd.DataFrame:
+    """`count` generated events over three years among a few countries, for size-dependent code paths."""
+    import random
+
+    rng = random.Random(seed)
+    pairs = [("Joe Biden; Vladimir Putin", "USA; RUS"), ("Xi Jinping; Vladimir Putin", "CHN; RUS"),
+             ("Emmanuel Macron; Olaf Scholz", "FRA; DEU"), ("Narendra Modi; Joe Biden", "IND; USA")]
+    topics = ["security", "economy; energy", "climate", "conflict; security"]
+    rows = []
+    for number in range(count):
+        people, countries = rng.choice(pairs)
+        day = f"{rng.choice([2020, 2021, 2022])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        rows.append(event(f"g{number:05d}", day, people, countries, rng.choice(topics),
+                          event_type=rng.choice(["meeting", "call", "summit"]),
+                          status=rng.choice(["occurred", "planned"]), confidence=rng.choice([0.4, 0.6, 0.9])))
+    return to_timeline_frame(rows)

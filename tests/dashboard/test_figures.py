@@ -1,53 +1,39 @@
-"""Figure builders return go.Figure objects with the traces, lanes and hover text analysts rely on."""
+"""Shared figure helpers: escaped hover text, report layout, empty figures, one colour per topic."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from dashboard.figures import hover_text, lane_labels, timeline_figure
+from dashboard.figures import TOPIC_COLOURS, empty_figure, hover_text, report_layout
+from pipeline.schema import TOPICS
 
 
-def test_timeline_has_one_trace_per_main_topic_and_all_events(timeline):
-    figure = timeline_figure(timeline, "pair")
-    assert isinstance(figure, go.Figure)
-    names = [trace.name for trace in figure.data]
-    assert names == ["climate", "security", "conflict", "economy"]
-    assert sum(len(trace.x) for trace in figure.data) == len(timeline)
-    assert figure.layout.xaxis.title.text == "Date of contact"
-    assert "country pair" in figure.layout.title.text
+def test_every_topic_has_a_distinct_colour():
+    assert list(TOPIC_COLOURS) == list(TOPICS)
+    assert len(set(TOPIC_COLOURS.values())) == len(TOPICS)
 
 
-def test_lanes_by_pair_country_and_person(timeline):
-    assert set(lane_labels(timeline, "pair")["lane"]) == {"RUS–USA", "FRA–RUS", "CHN–RUS", "DEU–IND–USA"}
-    by_country = lane_labels(timeline, "country")
-    assert (by_country["lane"] == "RUS").sum() == 4
-    by_person = lane_labels(timeline, "person")
-    assert (by_person["lane"] == "Vladimir Putin").sum() == 3
-    figure = timeline_figure(timeline, "person")
-    assert sum(len(trace.x) for trace in figure.data) == len(by_person)
-
-
-def test_planned_contacts_are_hollow_and_calls_are_diamonds(timeline):
-    figure = timeline_figure(timeline)
-    conflict = next(t for t in figure.data if t.name == "conflict")
-    assert conflict.marker.symbol[0] == "circle-open"
-    economy = next(t for t in figure.data if t.name == "economy")
-    assert set(economy.marker.symbol) == {"diamond", "star"}
-
-
-def test_hover_escapes_article_text_and_shows_precision(timeline):
-    row = timeline.set_index("event_id").loc["e5"].to_dict() | {"event_id": "e5"}
+def test_hover_escapes_article_text_and_shows_who_where_when(timeline):
+    row = timeline.set_index("event_id").loc["e5"].to_dict()
     text = hover_text(row)
     assert "<script>" not in text and "&lt;script&gt;" in text
-    assert "(day)" in text and "Narendra Modi (IND, Minister)" in text
+    assert "(precision: day)" in text and "Narendra Modi (IND, Minister)" in text
+    assert "Geneva" in text and "topics: economy" in text
 
 
-def test_lane_limit_keeps_busiest_lanes(timeline):
-    figure = timeline_figure(timeline, "country", max_lanes=2)
-    assert list(figure.layout.yaxis.categoryarray) == ["USA", "RUS"]
-    assert "busiest 2 of" in figure.layout.title.text
+def test_hover_says_when_the_place_is_unknown(timeline):
+    row = timeline.set_index("event_id").loc["e4"].to_dict()
+    assert "place not stated" in hover_text(row)
 
 
-def test_empty_table_gives_an_empty_figure(timeline):
-    figure = timeline_figure(timeline.iloc[0:0])
+def test_report_layout_sets_title_and_axis_titles():
+    figure = report_layout(go.Figure(go.Bar(x=[1], y=[2])), "Title", "X things", "Y things", height=333)
+    assert figure.layout.title.text == "Title"
+    assert figure.layout.xaxis.title.text == "X things" and figure.layout.yaxis.title.text == "Y things"
+    assert figure.layout.height == 333
+
+
+def test_empty_figure_says_why_and_escapes():
+    figure = empty_figure("Nothing", "No <b>rows</b>")
     assert len(figure.data) == 0
+    assert figure.layout.annotations[0].text == "No &lt;b&gt;rows&lt;/b&gt;"
