@@ -76,12 +76,16 @@ class PhraseMatcher:
 
     def finditer(self, text: str) -> Iterator[PhraseHit]:
         source = text.lower() if self.ignore_case else text
-        if len(source) == len(text):
-            tokens = [(m.start(), m.end(), m.group(0)) for m in self._token.finditer(source)]
-        else:  # lower() changed the length (`İ`): lowercase word by word so offsets stay true
-            tokens = [(m.start(), m.end(), m.group(0).lower()) for m in self._token.finditer(text)]
-        index = 0
+        if len(source) != len(text):  # lower() changed the length (`İ`): lowercase word by word, offsets stay true
+            source = text
         first_forms = self._first_forms
+        lowered = self.ignore_case and source is text
+        words = [w.lower() for w in self._token.findall(source)] if lowered else self._token.findall(source)
+        if first_forms.isdisjoint(words):
+            return  # most texts hold no phrase at all: one set operation, no offsets needed
+        spans = [m.span() for m in self._token.finditer(source)]
+        tokens = [(start, end, word) for (start, end), word in zip(spans, words, strict=True)]
+        index = 0
         while index < len(tokens):
             if tokens[index][2] not in first_forms:
                 index += 1
