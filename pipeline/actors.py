@@ -57,7 +57,7 @@ def _name_mentions(body: str, sentence: Sentence, countries: list[CountryMention
         if index is None:
             continue
         kind = "name" if len(run.tokens) > 1 else "surname"
-        cast.mentions.append(Mention(run.start, run.end, (index,), sentence.index, kind, run.text))
+        cast.add(Mention(run.start, run.end, (index,), sentence.index, kind, run.text))
 
 
 def _title_before(body: str, sentence: Sentence, run: NameRun,

@@ -46,9 +46,18 @@ class Cast:
 
     persons: list[Person] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    _by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
+
+    def add(self, mention: Mention) -> None:
+        """Record a mention; kept per sentence too, because every stage asks "who is in this sentence?"."""
+        self.mentions.append(mention)
+        self._by_sentence.setdefault(mention.sentence, []).append(mention)
 
     def in_sentence(self, index: int) -> list[Mention]:
-        return [m for m in self.mentions if m.sentence == index]
+        """The mentions of one sentence, in text order."""
+        found = self._by_sentence.get(index, [])
+        found.sort(key=lambda m: (m.start, m.end))
+        return found
 
 
 @dataclass(frozen=True)

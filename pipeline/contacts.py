@@ -70,7 +70,7 @@ JOIN_LOOKBACK_SENTENCES = 2
 def find_joiners(sentence: Sentence, cast: Cast) -> list[ContactCandidate]:
     """People who join a contact already told (`Cavusoglu, who also took part in the talks, ...`), as
     one-person candidates of type "join" that :func:`attach_joiners` adds to that contact."""
-    mentions = [m for m in cast.mentions if m.sentence == sentence.index]
+    mentions = cast.in_sentence(sentence.index)
     found = []
     for match in _JOIN.finditer(sentence.text):
         start = sentence.start + match.start()
@@ -116,12 +116,12 @@ def find_trigger_sentences(sentences: list[Sentence]) -> list[int]:
 
 def find_contacts(sentence: Sentence, cast: Cast, context: str = "") -> list[ContactCandidate]:
     """Every contact stated in a sentence (`context`: the sentences just before, for `speak with` = a call)."""
-    mentions = [m for m in cast.mentions if m.sentence == sentence.index]
+    mentions = cast.in_sentence(sentence.index)
     if len(mentions) < 1:
         return []
     results: list[ContactCandidate] = []
     for match in TRIGGER.finditer(sentence.text):
-        kind = next(i for i, (_, _, _) in enumerate(TRIGGERS) if match.group(f"t{i}") is not None)
+        kind = int(match.lastgroup[1:])  # each trigger pattern is the named group t<index>
         _, event_type, attach = TRIGGERS[kind]
         start, end = sentence.start + match.start(), sentence.start + match.end()
         results.extend(_contacts_at(sentence, cast, mentions, start, end, match.group(0), event_type, attach,

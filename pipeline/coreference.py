@@ -40,7 +40,7 @@ _RELATIVE = re.compile(r",\s+(?:with\s+|to\s+|by\s+)?(?:whom|who)\b")
 def reference_mentions(body: str, sentence: Sentence, countries: list[CountryMention], context: ArticleContext,
                         cast: Cast, sentences: list[Sentence]) -> None:
     text = sentence.text
-    named = [m for m in cast.mentions if m.sentence == sentence.index]
+    named = list(cast.in_sentence(sentence.index))
     taken = [(m.start, m.end) for m in named]
 
     def free(start: int, end: int) -> bool:
@@ -52,7 +52,7 @@ def reference_mentions(body: str, sentence: Sentence, countries: list[CountryMen
         noun = match.group(2) or match.group(3) or match.group(6) or ""
         group = _group_members(cast, start, _NUMBER_WORDS.get(number_word.lower(), 2), noun, sentence.index)
         if group and free(start, end):
-            cast.mentions.append(Mention(start, end, group, sentence.index, "group", match.group(0)))
+            cast.add(Mention(start, end, group, sentence.index, "group", match.group(0)))
             taken.append((start, end))
     for match in _ROLE_NOUN.finditer(text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -62,7 +62,7 @@ def reference_mentions(body: str, sentence: Sentence, countries: list[CountryMen
         wanted_country = context.lexicon.code_for(adjective, context.year) if adjective else None
         index = _by_role(cast, start, noun, wanted_country)
         if index is not None:
-            cast.mentions.append(Mention(start, end, (index,), sentence.index, "role", match.group(0)))
+            cast.add(Mention(start, end, (index,), sentence.index, "role", match.group(0)))
             taken.append((start, end))
     for match in _PRONOUN.finditer(text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -71,18 +71,18 @@ def reference_mentions(body: str, sentence: Sentence, countries: list[CountryMen
         index = _antecedent(cast, sentence, start, PRONOUNS[match.group(1).lower()], sentences,
                             nominative=match.group(1).lower() in {"he", "she"})
         if index is not None:
-            cast.mentions.append(Mention(start, end, (index,), sentence.index, "pronoun", match.group(0)))
+            cast.add(Mention(start, end, (index,), sentence.index, "pronoun", match.group(0)))
     for match in _THEY.finditer(text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         pair = _last_pair(cast, body, sentence, start) if free(start, end) else ()
         if pair:
-            cast.mentions.append(Mention(start, end, pair, sentence.index, "group", match.group(0)))
+            cast.add(Mention(start, end, pair, sentence.index, "group", match.group(0)))
     for match in _RELATIVE.finditer(text):
         start = sentence.start + match.start()
-        before = [m for m in cast.mentions if m.sentence == sentence.index and m.end <= start]
+        before = [m for m in cast.in_sentence(sentence.index) if m.end <= start]
         if before:
             nearest = max(before, key=lambda m: m.end)
-            cast.mentions.append(Mention(start, sentence.start + match.end(), nearest.persons, sentence.index,
+            cast.add(Mention(start, sentence.start + match.end(), nearest.persons, sentence.index,
                                          "relative", match.group(0)))
     cast.mentions.sort(key=lambda m: (m.start, m.end))
 
@@ -94,8 +94,8 @@ _AND_GAP = re.compile(r"\s+and\s+(?:(?:[A-Z][\w.'’-]*|[a-z]+)\s+){0,5}$")
 def _last_pair(cast: Cast, body: str, sentence: Sentence, position: int) -> tuple[int, ...]:
     """`Biden and Xi agreed ..., as they held their final meeting`: `they` is the last two people joined by
     `and`, in this sentence or the one before; nobody when no such pair was named."""
-    candidates = [m for m in cast.mentions if sentence.index - 1 <= m.sentence <= sentence.index
-                  and m.end <= position and len(m.persons) == 1 and m.kind in {"name", "surname", "pronoun"}]
+    candidates = [m for m in cast.in_sentence(sentence.index - 1) + cast.in_sentence(sentence.index)
+                  if m.end <= position and len(m.persons) == 1 and m.kind in {"name", "surname", "pronoun"}]
     for first, second in reversed(list(pairwise(candidates))):
         if _AND_GAP.fullmatch(body[first.end:second.start]) and first.persons != second.persons:
             pair = (first.persons[0], second.persons[0])
@@ -116,8 +116,8 @@ def _group_members(cast: Cast, position: int, count: int, noun: str, sentence_in
         return person.official and (not key or key in person.role.lower() or key.split()[-1] in person.role.lower())
 
     local = []  # `A joined B and C ..., where the three leaders said`: the people just named
-    for mention in cast.mentions:
-        if mention.sentence == sentence_index and mention.start < position and mention.kind != "group":
+    for mention in cast.in_sentence(sentence_index):
+        if mention.start < position and mention.kind != "group":
             local.extend(i for i in mention.persons if fits(cast.persons[i]) and i not in local)
     if len(local) == count:
         return tuple(sorted(local))
@@ -170,7 +170,7 @@ def _antecedent(cast: Cast, sentence: Sentence, position: int, gender: str, sent
         person_gender = cast.persons[index].gender
         return not person_gender or person_gender == gender
 
-    same = [m for m in cast.mentions if m.sentence == sentence.index and m.end <= position and len(m.persons) == 1
+    same = [m for m in cast.in_sentence(sentence.index) if m.end <= position and len(m.persons) == 1
             and fits(m.persons[0])]
     clause_start = body_clause_start(sentence.text, position - sentence.start)
     if same and not clause_start:
@@ -178,7 +178,7 @@ def _antecedent(cast: Cast, sentence: Sentence, position: int, gender: str, sent
         chosen = min(main, key=lambda m: m.start) if nominative and main else max(same, key=lambda m: m.end)
         return chosen.persons[0]
     for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1):
-        earlier = [m for m in cast.mentions if m.sentence == index and len(m.persons) == 1 and fits(m.persons[0])]
+        earlier = [m for m in cast.in_sentence(index) if len(m.persons) == 1 and fits(m.persons[0])]
         if earlier:
             return min(earlier, key=lambda m: m.start).persons[0]
     if same:
