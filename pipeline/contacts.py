@@ -26,11 +26,11 @@ from pipeline.contact_cues import (
     PERFECT_PAST,
     PHONE_CONTEXT,
     SEPARATE,
-    TRIGGER,
     TRIGGERS,
     VAGUE_PAST,
     contact_tense,
     has_trigger_anchor,
+    trigger_matches,
 )
 from pipeline.participants import (
     clause_start,
@@ -111,7 +111,7 @@ def attach_joiners(candidates: list[ContactCandidate]) -> list[ContactCandidate]
 
 def find_trigger_sentences(sentences: list[Sentence]) -> list[int]:
     """Indices of sentences that contain any contact word: the only ones worth reading closely."""
-    return [s.index for s in sentences if has_trigger_anchor(s.text) and TRIGGER.search(s.text)]
+    return [s.index for s in sentences if has_trigger_anchor(s.text) and next(trigger_matches(s.text), None)]
 
 
 def find_contacts(sentence: Sentence, cast: Cast, context: str = "") -> list[ContactCandidate]:
@@ -120,7 +120,7 @@ def find_contacts(sentence: Sentence, cast: Cast, context: str = "") -> list[Con
     if len(mentions) < 1:
         return []
     results: list[ContactCandidate] = []
-    for match in TRIGGER.finditer(sentence.text):
+    for match in trigger_matches(sentence.text):
         kind = int(match.lastgroup[1:])  # each trigger pattern is the named group t<index>
         _, event_type, attach = TRIGGERS[kind]
         start, end = sentence.start + match.start(), sentence.start + match.end()
