@@ -65,6 +65,7 @@ _JOIN = re.compile(r"\b(?:also\s+)?(?:(?:took\s+part|take\s+part|takes\s+part|pa
                    r"(?:talks|meeting|meetings|session|sessions|discussions|dinner|lunch|negotiations|call|summit)\b",
                    re.IGNORECASE)
 JOIN_LOOKBACK_SENTENCES = 2
+_JOIN_WORDS = ("part", "participated", "joined", "attended", "sat in", "was ", "were ")  # cheap test before _JOIN
 
 
 def find_joiners(sentence: Sentence, cast: Cast) -> list[ContactCandidate]:
@@ -88,7 +89,8 @@ def find_joiners(sentence: Sentence, cast: Cast) -> list[ContactCandidate]:
 
 def joiner_sentences(sentences: list[Sentence], first_trigger: int) -> set[int]:
     """Sentences after the first contact that say someone joined it, even without a contact word of their own."""
-    return {s.index for s in sentences[first_trigger + 1:] if _JOIN.search(s.text)}
+    return {s.index for s in sentences[first_trigger + 1:]
+            if any(word in s.text for word in _JOIN_WORDS) and _JOIN.search(s.text)}
 
 
 def attach_joiners(candidates: list[ContactCandidate]) -> list[ContactCandidate]:
