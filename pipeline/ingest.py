@@ -114,23 +114,30 @@ def read_articles(inputs: Iterable[str | Path], options: ReadOptions | None = No
     copied twice into a folder does not double the timeline.
     """
     options = options or ReadOptions()
-    seen_hashes: dict[str, str] = {}
+    # What a run remembers per article is small (a 12-byte digest, an index into the file list and a row),
+    # so duplicate detection stays cheap at millions of articles.
+    seen_content: dict[bytes, tuple[int, str]] = {}
     seen_ids: set[str] = set()
+    files: list[str] = []
     for item in iter_input_files(inputs):
         if isinstance(item, Problem):
             yield item
             continue
+        files.append(str(item))
         for result in read_file(item, options):
             if isinstance(result, Article):
-                first = seen_hashes.get(result.content_hash)
+                digest = bytes.fromhex(result.content_hash[:24])
+                first = seen_content.get(digest)
                 if first is not None:
-                    yield Problem(result.origin, f"duplicate of {first}; skipped", "warning", "duplicate")
+                    where = files[first[0]] + (f":{first[1]}" if first[1] else "")
+                    yield Problem(result.origin, f"duplicate of {where}; skipped", "warning", "duplicate")
                     continue
                 if result.article_id in seen_ids:
                     yield Problem(result.origin, f"article id {result.article_id!r} already used; skipped",
                                   reason="duplicate id")
                     continue
-                seen_hashes[result.content_hash] = result.origin
+                row = result.origin[len(files[-1]) + 1:] if result.origin.startswith(files[-1] + ":") else ""
+                seen_content[digest] = (len(files) - 1, row)
                 seen_ids.add(result.article_id)
             yield result
 
