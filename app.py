@@ -1,18 +1,20 @@
 """Streamlit entry point: `streamlit run app.py`.
 
-Thin on purpose: it loads the events (cached per data version), draws the sidebar filters and
-exports shared by every page, hands the filtered rows to the page and runs it. Pages live in
-`dashboard/views/`, filters in `dashboard/filters.py`, figures in `dashboard/figures_*.py`.
+Thin on purpose: it brings the store up to date with the articles (once per change of the corpus
+folders), draws the sidebar filters and exports shared by every page, asks the store for the merged
+events those filters select (SQL, cached per store version and filters), hands them to the page and
+runs it. Pages live in `dashboard/views/`, data access in `dashboard/data.py`, figures in
+`dashboard/figures_*.py`. No connection to the store outlives the function that opened it.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.data import data_version, load_events
-from dashboard.filters import Dataset, apply_filters, make_dataset
+from dashboard import data
 from dashboard.sidebar import render_exports, render_filters
 from dashboard.views.common import PageData, publish
+from pipeline.query import QueryFilters
 
 PAGES = [  # (page script, title, URL path, icon)
     ("dashboard/views/timeline.py", "Timeline", "timeline", ":material/timeline:"),
@@ -24,12 +26,27 @@ PAGES = [  # (page script, title, URL path, icon)
 ]
 
 
-@st.cache_resource(show_spinner="Reading the articles (the first start extracts the sample corpus)…", max_entries=2)
-def cached_dataset(version: str) -> Dataset:
-    """The events and their filter index, built once per data version and shared read-only by sessions
-    (cache_resource, not cache_data: a 100,000-row table is not copied on every rerun)."""
-    del version  # the cache key
-    return make_dataset(load_events())
+@st.cache_resource(show_spinner="Bringing the store up to date with the articles…", max_entries=4)
+def ensure_store(key: str) -> None:
+    """Ingest what is new or changed in the corpus folders, once per key (their file stats and the store's
+    identity), so a rerun does not read the articles again. Not cached when it fails: the next rerun retries."""
+    del key  # the cache key
+    data.refresh_store()
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def cached_overview(version: str) -> data.Overview:
+    """Totals, facet options and date range, once per store version (shared read-only by sessions)."""
+    del version
+    return data.overview()
+
+
+@st.cache_resource(max_entries=8, ttl=3600, show_spinner="Querying the store…")
+def cached_rows(version: str, query: QueryFilters) -> data.PageRows:
+    """The filtered merged events and facet counts per store version and filters (cache_resource, not
+    cache_data: a 100,000-row frame is not copied on every rerun; pages only read it)."""
+    del version
+    return data.page_rows(query)
 
 
 st.set_page_config(page_title="Diplomatic contacts timeline", page_icon="🕊️", layout="wide")  # emoji: no font download
@@ -38,9 +55,14 @@ navigation = st.navigation(
      for index, (path, title, url, icon) in enumerate(PAGES)],
     position="top",
 )
-dataset = cached_dataset(data_version())
-filters = render_filters(dataset)
-filtered = apply_filters(dataset.frame, filters, dataset.index)
-render_exports(filtered, filters)
-publish(PageData(dataset, filters, filtered))
+try:
+    ensure_store(data.refresh_key())
+    overview = cached_overview(data.store_version())
+    filters, rows = render_filters(overview, lambda chosen: cached_rows(overview.version, data.as_query(chosen)))
+except data.StoreUnavailable as exc:
+    st.error(f"The timeline store is busy or unreadable: {exc}. An ingest from a terminal may be running; "
+             "reload the page in a moment.")
+    st.stop()
+render_exports(rows, filters)
+publish(PageData(overview, filters, rows))
 navigation.run()

@@ -173,3 +173,26 @@ def event_summary_html(row: Mapping[str, object]) -> str:
         f"<div style='opacity: 0.75;'>{esc(row.get('title'))} · {esc(row.get('source'))} · "
         f"{esc(row.get('published'))}</div></div>"
     )
+
+
+def source_card_html(report: Mapping[str, object], shown: bool = False) -> str:
+    """One report of a merged event as a small escaped card: the article's title, source and publication
+    date, what it says of the contact (type, status, date with precision) and its evidence sentence."""
+    def esc(value: object) -> str:
+        return html.escape("" if value is None else str(value))
+
+    rank = report.get("source_rank")
+    label = "best report" if rank in (0, "0") else "report"
+    said = f"{esc(report.get('event_type'))} · {esc(report.get('status'))} · {esc(report.get('date'))}"
+    said += f" (precision: {esc(report.get('date_precision'))})"
+    if report.get("date_text"):
+        said += f" from “{esc(report.get('date_text'))}”"
+    meta = " · ".join(esc(part) for part in (report.get("source"), report.get("published")) if part)
+    marker = " <span style='opacity: 0.75;'>(shown below)</span>" if shown else ""
+    return (
+        "<div class='event-source' style='line-height: 1.45;'>"
+        f"<div><b>{esc(report.get('title') or report.get('article_id'))}</b>{marker}</div>"
+        f"<div style='opacity: 0.75;'>{meta} · {label}: {said}</div>"
+        "<blockquote style='margin: 0.35rem 0 0 0; padding: 0.15rem 0.75rem; "
+        f"border-left: 4px solid rgba(255,196,0,0.8);'>{esc(report.get('evidence'))}</blockquote></div>"
+    )

@@ -1,13 +1,19 @@
-"""All the dashboard's data access: the events table, an article's text, and storing uploaded files.
+"""All the dashboard's data access: the DuckDB store it reads, keeping that store current, and uploads.
 
-The corpus is the sample articles (or $TIMELINE_ARTICLES) plus every batch uploaded through the
-"Add articles" page (data/uploads/<timestamp>/). Pages only ever call :func:`load_events`,
-:func:`data_version`, :func:`article_text` and :func:`save_upload`, so swapping this module for a
-database store (with filters pushed down into SQL) does not touch a page.
+The events live in the store (`pipeline.store`: $TIMELINE_DB, else data/timeline.duckdb), the one
+`python -m pipeline ingest` fills, so the dashboard shows merged events (one row per contact, with
+its reports). :func:`refresh_store` ingests the corpus folders — the sample articles (or
+$TIMELINE_ARTICLES) plus every batch uploaded through "Add articles" (data/uploads/<time>/) —
+which adds only new or changed articles; the app runs it once per :func:`refresh_key` (file stats
+only), so reruns never re-read the articles.
 
-Extraction results are cached as Parquet keyed on the corpus files and on the extraction code and
-data, so editing an article or improving the pipeline rebuilds them, and an unchanged start takes
-milliseconds. No Streamlit here: the app wraps :func:`load_events` in `st.cache_data`.
+Every read pushes the sidebar's filters down into SQL (`pipeline.query`) on a read-only connection
+opened for that read and closed after it, and writes open and close their own: the app never holds
+the store between reruns, so an ingest from a terminal waits for one query at most. DuckDB also
+refuses a read-only and a read-write connection to one file within one process, so the sessions of
+this server take :data:`_LOCK` (many readers or one writer) around each connection.
+
+No Streamlit here: app.py and the views cache these functions on :func:`store_version`.
 """
 
 from __future__ import annotations
@@ -17,21 +23,37 @@ import functools
 import hashlib
 import os
 import secrets
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
+from dashboard.filters import Filters, active_filters, without
+from pipeline import store
 from pipeline.ingest import SUPPORTED_SUFFIXES, Article, read_articles
-from pipeline.schema import to_timeline_frame
-from pipeline.timeline import build_timeline
+from pipeline.query import FACETS, QueryFilters
+from pipeline.timeline import RunReport, ingest_store
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SAMPLE_ARTICLES = PROJECT_DIR / "data" / "articles"
-CACHE_DIR = PROJECT_DIR / "data" / "cache"
 UPLOADS_DIR = PROJECT_DIR / "data" / "uploads"
 ARTICLES_ENV = "TIMELINE_ARTICLES"  # a folder of articles to open instead of the sample corpus
 UPLOADS_ENV = "TIMELINE_UPLOADS"  # where uploaded batches go instead of data/uploads (tests use a tmp dir)
+DB_ENV = "TIMELINE_DB"  # the store to read instead of data/timeline.duckdb (tests use a tmp file)
+EXTRACTION_KEY = "dashboard_extraction"  # meta: the extraction code that last ingested the corpus folders
+ROW_LIMIT = 250_000  # filtered events a page loads at most; counts, facets and exports are never capped
+# what the pages draw of each merged event (details, sources and exports read the rest by id or filter)
+PAGE_COLUMNS = ("event_id", "article_id", "date", "date_precision", "event_type", "status", "participants",
+                "countries", "roles", "location", "location_country", "latitude", "longitude", "topics",
+                "evidence", "confidence", "n_sources")
+
+
+class StoreUnavailable(RuntimeError):
+    """The store cannot be read: another process held it past the wait, or the file is not a store."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +67,73 @@ class ArticleText:
     url: str
     text: str
     origin: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the sidebar needs whatever the filters: how many merged events the store holds, each facet's
+    values (most frequent first: the widgets' stable options) and the date range."""
+
+    version: str
+    total: int
+    options: dict[str, list[str]]
+    bounds: tuple[dt.date, dt.date] | None
+
+
+@dataclass(frozen=True)
+class PageRows:
+    """The filtered merged events a page draws (:data:`PAGE_COLUMNS`, at most :data:`ROW_LIMIT` in date
+    order), how many matched in all, and the live counts beside each facet's values."""
+
+    frame: pd.DataFrame
+    matched: int
+    facets: dict[str, dict[str, int]]
+
+    @property
+    def truncated(self) -> bool:
+        return self.matched > len(self.frame)
+
+
+class _ReadWriteLock:
+    """Many readers or one writer among the threads of this process (the sessions of one server)."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._readers = 0
+        self._writing = False
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        with self._condition:
+            self._condition.wait_for(lambda: not self._writing)
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._readers -= 1
+                self._condition.notify_all()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        with self._condition:
+            self._condition.wait_for(lambda: not self._writing and not self._readers)
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._writing = False
+                self._condition.notify_all()
+
+
+_LOCK = _ReadWriteLock()
+
+
+def db_path() -> Path:
+    """The store the dashboard reads: $TIMELINE_DB when set, else data/timeline.duckdb."""
+    chosen = os.environ.get(DB_ENV)
+    return Path(chosen).expanduser().resolve() if chosen else store.DEFAULT_DB
 
 
 def default_articles_dir() -> Path:
@@ -68,7 +157,7 @@ def upload_batches() -> list[Path]:
 
 
 def corpus_folders() -> list[Path]:
-    """Every folder the dashboard reads, the base corpus first (it wins over a re-uploaded copy)."""
+    """Every folder the dashboard ingests, the base corpus first (it wins over a re-uploaded copy)."""
     return [default_articles_dir(), *upload_batches()]
 
 
@@ -98,84 +187,154 @@ def fingerprint(articles_dir: Path) -> str:
 
 
 def data_version() -> str:
-    """Changes whenever the events would: a new upload, an edited article, new extraction code.
-
-    Cheap (file stats only), so the app calls it on every rerun and caches everything on it.
-    """
+    """Changes whenever the corpus folders would give other events: an upload, an edited article, new code."""
     return hashlib.sha256("|".join(f"{f}:{fingerprint(f)}" for f in corpus_folders()).encode()).hexdigest()[:20]
 
 
-def _cached_build(name: str, folders: list[Path], key: str, cache_dir: Path) -> pd.DataFrame:
-    cache = cache_dir / f"timeline-{name}-{key}.parquet"
-    if cache.exists():
-        try:
-            return to_timeline_frame(pd.read_parquet(cache).to_dict("records"))
-        except (OSError, ValueError):
-            cache.unlink(missing_ok=True)  # a broken cache is rebuilt, never trusted
-    frame, _report = build_timeline(folders)
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        for old in cache_dir.glob(f"timeline-{name}-*.parquet"):
-            old.unlink(missing_ok=True)
-        partial = cache.with_suffix(".partial")
-        frame.to_parquet(partial, index=False)
-        partial.replace(cache)
-    except OSError:
-        pass  # a read-only checkout still works, just without the cache
-    return frame
+def refresh_key(db: Path | None = None) -> str:
+    """Changes when the store may be behind the corpus folders (:func:`data_version`) or is another file
+    (another path, or the same path deleted and made again). File stats only: the app calls it every rerun."""
+    db = db or db_path()
+    identity = str(db.stat().st_ino) if db.exists() else "none"
+    return hashlib.sha256(f"{data_version()}|{db}|{identity}".encode()).hexdigest()[:20]
 
 
-def load_timeline(folder: Path | None = None, cache_dir: Path = CACHE_DIR) -> pd.DataFrame:
-    """The timeline of one folder of articles, from the cache when nothing changed."""
-    folder = folder or default_articles_dir()
-    return _cached_build(folder.name, [folder], fingerprint(folder), cache_dir)
+def refresh_store(db: Path | None = None) -> RunReport:
+    """Bring the store up to date with the corpus folders: `ingest_store` adds only new or changed articles.
 
-
-def load_events(cache_dir: Path = CACHE_DIR) -> pd.DataFrame:
-    """The dashboard's events: base corpus plus uploads, in date order, one row per event id.
-
-    With uploads, all folders are read in one run, so an article uploaded twice (or already in
-    the base corpus) is counted once, exactly as the upload report said.
+    When the extraction code or data changed since the dashboard last ingested into this store, the
+    folders are re-extracted (`--force`), as an improved pipeline should show; articles ingested from
+    elsewhere are left as they are. The store is created when missing, so an empty corpus reads as empty.
     """
-    folders = corpus_folders()
-    if len(folders) == 1:
-        frame = load_timeline(folders[0], cache_dir)
-    else:
-        frame = _cached_build("corpus", folders, data_version(), cache_dir)
-    return prepare_events(frame)
+    db = db or db_path()
+    stamp = _code_fingerprint().hex()[:20]
+    with _LOCK.writing(), _unavailable_as_error():
+        if not db.exists():
+            with store.connect(db):
+                pass  # creates the file and its schema
+        stored = store.meta_value(db, EXTRACTION_KEY)
+        report = ingest_store(corpus_folders(), db, force=stored not in (None, stamp))
+        if stored != stamp:
+            with store.connect(db) as connection:
+                store.set_meta(connection, EXTRACTION_KEY, stamp)
+    return report
 
 
-def prepare_events(frame: pd.DataFrame) -> pd.DataFrame:
-    """Date order (ties by event id), unique event ids and a 0..n-1 index: what the filters expect."""
-    frame = frame.drop_duplicates("event_id").sort_values(["date", "event_id"], kind="stable")
-    return frame.reset_index(drop=True)
+def store_version(db: Path | None = None) -> str:
+    """Changes whenever the store is written, by this app or by an ingest from a terminal (size and time of
+    the file and its write-ahead log): the cache key of every read."""
+    db = db or db_path()
+    parts = [str(db)]
+    for path in (db, db.with_name(db.name + ".wal")):
+        stat = path.stat() if path.exists() else None
+        parts.append(f"{stat.st_size}:{stat.st_mtime_ns}" if stat else "-")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:20]
 
 
-@functools.lru_cache(maxsize=2)
-def _article_index(version: str) -> dict[str, ArticleText]:
-    del version  # the cache key: the index is rebuilt whenever the corpus changes
-    index: dict[str, ArticleText] = {}
-    for item in read_articles(corpus_folders()):
-        if isinstance(item, Article) and item.article_id not in index:
-            index[item.article_id] = ArticleText(item.article_id, item.published.isoformat(), item.title,
-                                                 item.source, item.url, item.text, item.origin)
-    return index
+@contextmanager
+def _unavailable_as_error() -> Iterator[None]:
+    try:
+        yield
+    except (duckdb.IOException, store.StoreMissing) as exc:
+        raise StoreUnavailable(f"the store cannot be read now ({exc}); try again in a moment") from exc
 
 
-def article_text(article_id: str) -> ArticleText | None:
-    """The whole article an event came from (None when it is no longer in the corpus)."""
-    return _article_index(data_version()).get(str(article_id))
+@contextmanager
+def _reading(db: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One read-only connection for a few queries, closed on exit (never kept across reruns)."""
+    with _LOCK.reading(), _unavailable_as_error(), store.connect(db or db_path(), read_only=True) as connection:
+        yield connection
 
 
-def known_articles() -> tuple[set[str], set[str]]:
-    """Ids and content hashes of the articles already in the corpus, so an upload can refuse copies."""
-    ids: set[str] = set()
-    hashes: set[str] = set()
-    for item in read_articles(corpus_folders()):
-        if isinstance(item, Article):
-            ids.add(item.article_id)
-            hashes.add(item.content_hash)
-    return ids, hashes
+def as_query(filters: Filters | QueryFilters) -> QueryFilters:
+    """The sidebar's filters as the store's (same fields, same meaning)."""
+    return filters if isinstance(filters, QueryFilters) else QueryFilters.from_object(filters)
+
+
+def overview(db: Path | None = None) -> Overview:
+    """Totals, facet options and date range of the whole store, on one read-only connection."""
+    version = store_version(db)
+    with _reading(db) as connection:
+        total = store.count_events(connection)
+        options = {facet: list(store.facet_counts(connection, None, facet)) for facet in FACETS}
+        bounds = store.date_bounds(connection)
+    dates = (dt.date.fromisoformat(bounds[0]), dt.date.fromisoformat(bounds[1])) if bounds else None
+    return Overview(version, total, options, dates)
+
+
+def page_rows(filters: Filters | QueryFilters, db: Path | None = None, limit: int = ROW_LIMIT) -> PageRows:
+    """The filtered merged events, their count and every facet's live counts, on one read-only connection."""
+    query = as_query(filters)
+    with _reading(db) as connection:
+        matched = store.count_events(connection, query)
+        frame = store.query_columns(connection, query, PAGE_COLUMNS, limit if matched > limit else None)
+        facets = {facet: store.facet_counts(connection, query, facet) for facet in FACETS}
+    return PageRows(frame, matched, facets)
+
+
+def relaxations(filters: Filters, db: Path | None = None) -> list[tuple[str, int]]:
+    """For each active filter, how many merged events the view would have without it; most helpful first."""
+    with _reading(db) as connection:
+        found = [(label, store.count_events(connection, as_query(without(filters, name))))
+                 for name, label in active_filters(filters).items()]
+    return sorted(found, key=lambda item: -item[1])
+
+
+def event(event_id: str, db: Path | None = None) -> dict[str, object] | None:
+    """One merged event with every column, by its id or the id of one of its reports (None when unknown)."""
+    with _reading(db) as connection:
+        return store.event(connection, str(event_id))
+
+
+def event_sources(event_id: str, db: Path | None = None) -> pd.DataFrame:
+    """The reports of a merged event, best first: article, title, date, status, evidence (one per article)."""
+    with _reading(db) as connection:
+        return store.event_sources(connection, str(event_id))
+
+
+def article_text(article_id: str, db: Path | None = None) -> ArticleText | None:
+    """A stored article's whole text (None when the store does not hold it)."""
+    with _reading(db) as connection:
+        found = store.article(connection, str(article_id))
+    if found is None:
+        return None
+    return ArticleText(**{name: "" if found.get(name) is None else str(found[name])
+                          for name in ArticleText.__dataclass_fields__})
+
+
+def export_events(filters: Filters | QueryFilters, db: Path | None = None) -> pd.DataFrame:
+    """Every filtered merged event with every column (what the sidebar's table exports hold), never capped."""
+    with _reading(db) as connection:
+        return store.query_events(connection, as_query(filters))
+
+
+def export_reports(filters: Filters | QueryFilters, db: Path | None = None) -> pd.DataFrame:
+    """Every report of the filtered merged events: its merged event's id, its rank and the article's row."""
+    with _reading(db) as connection:
+        return store.query_reports(connection, as_query(filters))
+
+
+def all_events(db: Path | None = None, merged: bool = True) -> pd.DataFrame:
+    """The whole store in timeline order: merged events, or with `merged=False` every article's rows."""
+    with _reading(db) as connection:
+        return store.query_events(connection, merged=merged)
+
+
+def known_articles(paths: Sequence[Path], db: Path | None = None) -> tuple[set[str], set[str]]:
+    """Which ids and content hashes of the articles in these files the store already holds, so an upload
+    can refuse copies (asking about these articles only, not loading every id of a large store)."""
+    articles = [item for item in read_articles(paths) if isinstance(item, Article)]
+    with _reading(db) as connection:
+        return store.existing_articles(connection, [a.article_id for a in articles],
+                                       [a.content_hash for a in articles])
+
+
+def store_articles(extracted: Sequence[tuple[Article, list[dict[str, object]]]], db: Path | None = None) -> int:
+    """Write extracted articles and their rows to the store, merged, in one transaction; returns how many."""
+    if not extracted:
+        return 0
+    with _LOCK.writing(), _unavailable_as_error(), store.connect(db or db_path()) as connection:
+        return store.write_batch(connection, extracted)
 
 
 def save_upload(files: list[tuple[str, bytes]], when: dt.datetime | None = None) -> list[Path]:

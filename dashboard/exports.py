@@ -1,4 +1,7 @@
-"""Exports of exactly the filtered rows: CSV (plain and Excel-friendly), Parquet, JSON, dyads, chart HTML.
+"""Exports of exactly the filtered rows: CSV (plain and Excel-friendly), Parquet, JSON, dyads, reports, chart HTML.
+
+The rows are merged events (one per contact, with `n_sources` and `source_articles`); the reports
+CSV has one row per article that reports one of them, with the merged event's id and the report's rank.
 
 Wraps `pipeline.writers` so every CSV this project writes is neutralised the same way (cells that
 start like a spreadsheet formula get a leading apostrophe). Parquet and JSON keep the values as
@@ -15,7 +18,7 @@ import plotly.graph_objects as go
 
 from dashboard.aggregate import dyads
 from dashboard.filters import Filters
-from pipeline.schema import COLUMN_NAMES
+from pipeline.schema import COLUMN_NAMES, MERGED_COLUMN_NAMES
 from pipeline.writers import to_csv_bytes, to_json_bytes, to_parquet_bytes
 
 # (label, file suffix, MIME type) of each table export, in the order the sidebar offers them.
@@ -25,12 +28,16 @@ TABLE_EXPORTS: dict[str, tuple[str, str, str]] = {
     "parquet": ("Parquet", ".parquet", "application/vnd.apache.parquet"),
     "json": ("JSON", ".json", "application/json"),
     "dyads": ("Dyads CSV (one row per pair per event)", "-dyads.csv", "text/csv"),
+    "reports": ("Reports CSV (one row per article per event)", "-reports.csv", "text/csv"),
 }
+REPORT_EXPORTS = frozenset({"reports"})  # built from the reports of the filtered events, not the events
+REPORT_COLUMNS: tuple[str, ...] = ("merged_event_id", "source_rank", *COLUMN_NAMES)
 
 
 def schema_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """The table in schema column order, without the dashboard's helper columns."""
-    return frame[[c for c in COLUMN_NAMES if c in frame.columns]].reset_index(drop=True)
+    """The table in schema column order (merged events: plus `n_sources`, `source_articles`), without the
+    dashboard's helper columns."""
+    return frame[[c for c in MERGED_COLUMN_NAMES if c in frame.columns]].reset_index(drop=True)
 
 
 def csv_bytes(frame: pd.DataFrame, excel: bool = False) -> bytes:
@@ -52,10 +59,16 @@ def dyads_csv_bytes(frame: pd.DataFrame, excel: bool = False) -> bytes:
     return to_csv_bytes(dyads(frame), excel=excel)
 
 
+def reports_csv_bytes(frame: pd.DataFrame, excel: bool = False) -> bytes:
+    """The reports of merged events (`dashboard.data.export_reports`) as CSV: merged event id, rank, the
+    article-level columns `extract` writes."""
+    return to_csv_bytes(frame[[c for c in REPORT_COLUMNS if c in frame.columns]].reset_index(drop=True), excel=excel)
+
+
 def table_export(kind: str, frame: pd.DataFrame) -> bytes:
-    """Bytes of one of :data:`TABLE_EXPORTS` for the rows."""
+    """Bytes of one of :data:`TABLE_EXPORTS` for the rows (for `reports`: the reports' rows)."""
     builders = {"csv": csv_bytes, "excel": lambda f: csv_bytes(f, excel=True), "parquet": parquet_bytes,
-                "json": json_bytes, "dyads": dyads_csv_bytes}
+                "json": json_bytes, "dyads": dyads_csv_bytes, "reports": reports_csv_bytes}
     return builders[kind](frame)
 
 

@@ -45,9 +45,14 @@ def hover_text(row: Mapping[str, object]) -> str:
     evidence = "<br>".join(textwrap.wrap(html.escape(str(row["evidence"])), 90)[:6])
     place = html.escape(str(row["location"])) if row["location"] else "place not stated"
     status = str(row["status"])
+    try:
+        sources = int(row.get("n_sources") or 0)  # merged events only
+    except (TypeError, ValueError):
+        sources = 0
+    reported = f"<br>reported by {sources} articles" if sources > 1 else ""
     return (f"<b>{html.escape(str(row['event_type']).title())}</b> · {html.escape(status)}<br>"
             f"{html.escape(str(row['date']))} (precision: {html.escape(str(row['date_precision']))})<br>{who}<br>"
-            f"{place}<br>topics: {html.escape(str(row['topics']).replace('_', ' '))}<br><i>{evidence}</i>")
+            f"{place}<br>topics: {html.escape(str(row['topics']).replace('_', ' '))}<br><i>{evidence}</i>{reported}")
 
 
 def report_layout(figure: go.Figure, title: str, x_title: str | None, y_title: str | None,

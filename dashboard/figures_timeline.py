@@ -112,8 +112,9 @@ def _add_events(figure: go.Figure, laned: pd.DataFrame, webgl: bool) -> None:
         subset = laned[topics == topic]
         if subset.empty:
             continue
-        records = subset[["event_type", "status", "date", "date_precision", "participants", "roles", "countries",
-                          "location", "topics", "evidence"]].to_dict("records")
+        columns = ["event_type", "status", "date", "date_precision", "participants", "roles", "countries",
+                   "location", "topics", "evidence", "n_sources"]
+        records = subset[[c for c in columns if c in subset.columns]].to_dict("records")
         symbols = [EVENT_SYMBOLS.get(r["event_type"], "circle") + ("-open" if r["status"] == "planned" else "")
                    for r in records]
         figure.add_trace(trace_type(

@@ -1,17 +1,19 @@
 """Filtering the timeline table the way the sidebar describes it, and the facet counts beside each value.
 
-Pure pandas, no Streamlit: the same function serves the dashboard, the exports and the tests.
-Within one facet values are alternatives (Russia OR China); across facets they all apply.
+Pure pandas, no Streamlit. The dashboard pushes these filters down to the store as SQL
+(`pipeline.query`, through `dashboard.data`); this module is the same semantics over a table in
+memory: the reference the store's queries are tested against, and the filter for any frame a page
+already holds. Within one facet values are alternatives (Russia OR China); across facets they all apply.
 
-At 100,000 events, splitting `; `-joined cells on every rerun costs more than the rest of a page,
-so :func:`build_index` explodes the list columns once per dataset (the app caches it) and
-:func:`apply_filters` and :func:`live_facet_counts` work on integer positions and boolean masks.
+At 100,000 events, splitting `; `-joined cells on every call costs more than the rest of a page,
+so :func:`build_index` explodes the list columns once and :func:`apply_filters` and
+:func:`live_facet_counts` work on integer positions and boolean masks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -170,8 +172,8 @@ def _combine(masks: dict[str, np.ndarray], size: int, skip: str | None = None) -
 def apply_filters(frame: pd.DataFrame, filters: Filters, index: FilterIndex | None = None) -> pd.DataFrame:
     """The rows that pass every active filter, in date order (ties by event id).
 
-    A frame that is already in date order (as :func:`dashboard.data.load_events` returns it) is not
-    re-sorted, which keeps a 100,000-row filter well under a second.
+    A frame that is already in date order (as the store returns it) is not re-sorted, which keeps a
+    100,000-row filter well under a second.
     """
     masks = filter_masks(frame, filters, index)
     chosen = frame[_combine(masks, len(frame))] if masks else frame
@@ -219,38 +221,39 @@ def date_bounds(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     return dt.date.fromisoformat(dates.min()), dt.date.fromisoformat(dates.max())
 
 
+def active_filters(filters: Filters) -> dict[str, str]:
+    """Each active filter (named like the masks of :func:`filter_masks`) and how it reads in an empty state."""
+    labels = {}
+    if filters.start is not None or filters.end is not None:
+        labels["dates"] = f"dates {filters.start or '…'} to {filters.end or '…'}"
+    for facet, label in (("countries", "countries"), ("people", "people"), ("topics", "topics"),
+                         ("event_types", "event types"), ("statuses", "status")):
+        if getattr(filters, facet):
+            labels[facet] = f"{label}: {', '.join(getattr(filters, facet))}"
+    if filters.min_confidence > 0:
+        labels["confidence"] = f"confidence ≥ {filters.min_confidence:.2f}"
+    if filters.text.strip():
+        labels["text"] = f"evidence contains “{filters.text.strip()}”"
+    return labels
+
+
+def without(filters: Filters, name: str) -> Filters:
+    """The filters with one of them (a name of :func:`active_filters`) relaxed."""
+    if name == "dates":
+        return replace(filters, start=None, end=None)
+    if name == "confidence":
+        return replace(filters, min_confidence=0.0)
+    if name == "text":
+        return replace(filters, text="")
+    return replace(filters, **{name: ()})
+
+
 def relaxations(frame: pd.DataFrame, filters: Filters, index: FilterIndex | None = None) -> list[tuple[str, int]]:
     """For each active filter, how many events the view would have without it; most helpful first.
 
     This is what an empty state says: "no events match; without `topics: health` there are 12".
     """
     masks = filter_masks(frame, filters, index)
-    labels = {
-        "dates": f"dates {filters.start or '…'} to {filters.end or '…'}",
-        "countries": f"countries: {', '.join(filters.countries)}",
-        "people": f"people: {', '.join(filters.people)}",
-        "topics": f"topics: {', '.join(filters.topics)}",
-        "event_types": f"event types: {', '.join(filters.event_types)}",
-        "statuses": f"status: {', '.join(filters.statuses)}",
-        "confidence": f"confidence ≥ {filters.min_confidence:.2f}",
-        "text": f"evidence contains “{filters.text.strip()}”",
-    }
-    found = [(labels[name], int(_combine(masks, len(frame), skip=name).sum())) for name in masks]
+    found = [(label, int(_combine(masks, len(frame), skip=name).sum()))
+             for name, label in active_filters(filters).items()]
     return sorted(found, key=lambda item: -item[1])
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """The events with everything filters need, built once per data version (the app caches it)."""
-
-    frame: pd.DataFrame
-    index: FilterIndex
-    options: dict[str, list[str]]  # facet -> values, most frequent first (stable widget options)
-    bounds: tuple[dt.date, dt.date] | None
-
-
-def make_dataset(frame: pd.DataFrame) -> Dataset:
-    """Index the events and order each facet's values by how often they occur overall."""
-    index = build_index(frame)
-    overall = live_facet_counts(frame, Filters(), index)
-    return Dataset(frame, index, {facet: list(counts) for facet, counts in overall.items()}, date_bounds(frame))

@@ -3,17 +3,18 @@ facet counts for the current view, and the exports of exactly the filtered rows.
 
 Streamlit stores an option's displayed label in the URL, so labels are the plain values
 (`?country=RUS&topic=climate`) and counts live in a caption under each facet instead. The counts
-are disjunctive (each facet ignores its own selection), computed after every widget has been read.
+are disjunctive (each facet ignores its own selection); the store computes them in SQL with the
+filtered rows, once every widget has been read. Exports query the store when a button is clicked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import exports
+from dashboard import data, exports
 from dashboard.filters import (
     CONFIDENCE_KEY,
     COUNTRY_KEY,
@@ -23,9 +24,7 @@ from dashboard.filters import (
     TEXT_KEY,
     TOPIC_KEY,
     TYPE_KEY,
-    Dataset,
     Filters,
-    live_facet_counts,
 )
 from pipeline.schema import EVENT_TYPES, STATUSES
 
@@ -41,7 +40,7 @@ PILL_WIDGETS = {  # facet -> (label, URL key, allowed values)
 CAPTION_VALUES = 6
 
 
-def _clear_filters(dataset: Dataset) -> None:
+def _clear_filters(overview: data.Overview) -> None:
     """Reset every filter widget (a callback, so it runs before the widgets are drawn again)."""
     for _, key, _ in FACET_WIDGETS.values():
         st.session_state[key] = []
@@ -49,8 +48,8 @@ def _clear_filters(dataset: Dataset) -> None:
         st.session_state[key] = []
     st.session_state[CONFIDENCE_KEY] = 0.0
     st.session_state[TEXT_KEY] = ""
-    if dataset.bounds:
-        st.session_state[DATES_KEY] = dataset.bounds
+    if overview.bounds:
+        st.session_state[DATES_KEY] = overview.bounds
 
 
 def facet_caption(counts: dict[str, int], selected: list[str], limit: int = CAPTION_VALUES) -> str:
@@ -63,14 +62,15 @@ def facet_caption(counts: dict[str, int], selected: list[str], limit: int = CAPT
     return " · ".join(parts) if parts else "no values in this view"
 
 
-def render_filters(dataset: Dataset) -> Filters:
-    """Draw the filters (with counts beside values) and return what they select."""
+def render_filters(overview: data.Overview,
+                   load: Callable[[Filters], data.PageRows]) -> tuple[Filters, data.PageRows]:
+    """Draw the filters, `load` the rows they select, and show each facet's counts under its widget."""
     sidebar = st.sidebar
     sidebar.header("Filters")
-    if dataset.bounds is None:
+    if overview.bounds is None:
         sidebar.info("No events yet: add articles on the **Add articles** page to see filters.")
-        return Filters()
-    first, last = dataset.bounds
+        return Filters(), load(Filters())
+    first, last = overview.bounds
     chosen = sidebar.date_input("Event dates", value=(first, last), min_value=first, max_value=last,
                                 key=DATES_KEY, bind="query-params",
                                 help="Date of the contact (not of the article). In the URL: ?dates=…&dates=…")
@@ -78,7 +78,7 @@ def render_filters(dataset: Dataset) -> Filters:
     selected: dict[str, list[str]] = {}
     slots = {}
     for facet, (label, key, help_text) in FACET_WIDGETS.items():
-        options = list(dataset.options.get(facet, []))
+        options = list(overview.options.get(facet, []))
         current = [v for v in st.session_state.get(key, []) if v not in options]
         selected[facet] = sidebar.multiselect(label, options + current, key=key, bind="query-params",
                                               help=help_text, placeholder=f"All {label.lower()}")
@@ -98,27 +98,33 @@ def render_filters(dataset: Dataset) -> Filters:
         event_types=tuple(selected["event_types"]), statuses=tuple(selected["statuses"]),
         min_confidence=float(confidence or 0.0), text=(text or "").strip(),
     )
-    counts = live_facet_counts(dataset.frame, filters, dataset.index)
+    rows = load(filters)
     for facet, slot in slots.items():
-        slot.caption(facet_caption(counts[facet], selected[facet]))
+        slot.caption(facet_caption(rows.facets.get(facet, {}), selected[facet]))
     if not filters.is_empty():
-        sidebar.button("Clear all filters", key="clear_filters", on_click=_clear_filters, args=(dataset,),
+        sidebar.button("Clear all filters", key="clear_filters", on_click=_clear_filters, args=(overview,),
                        icon=":material/filter_alt_off:")
-    return filters
+    return filters, rows
 
 
-def render_exports(filtered: pd.DataFrame, filters: Filters) -> None:
-    """Download buttons for exactly the filtered rows; files are built only when clicked."""
+def render_exports(rows: data.PageRows, filters: Filters) -> None:
+    """Download buttons for exactly the filtered events (all of them, from the store); built only when clicked."""
     sidebar = st.sidebar
     sidebar.header("Export")
-    sidebar.caption(f"{len(filtered):,} filtered events. CSV cells that start with = + - @ are neutralised.")
+    sidebar.caption(f"{rows.matched:,} filtered events, one row per contact (reports CSV: one row per article "
+                    "reporting one). CSV cells that start with = + - @ are neutralised.")
     stem = exports.export_stem(filters)
+    db = data.db_path()  # the store of this run, even if the button is clicked after the environment changed
     for kind, (label, suffix, mime) in exports.TABLE_EXPORTS.items():
-        sidebar.download_button(label, data=_deferred(kind, filtered), file_name=stem + suffix, mime=mime,
-                                key=f"download_{kind}", on_click="ignore", disabled=filtered.empty,
+        sidebar.download_button(label, data=_deferred(kind, filters, db), file_name=stem + suffix, mime=mime,
+                                key=f"download_{kind}", on_click="ignore", disabled=rows.matched == 0,
                                 width="stretch", icon=":material/download:")
 
 
-def _deferred(kind: str, frame: pd.DataFrame) -> Callable[[], bytes]:
-    """A zero-argument builder for st.download_button: the export runs on click, not on every rerun."""
-    return lambda: exports.table_export(kind, frame)
+def _deferred(kind: str, filters: Filters, db: Path) -> Callable[[], bytes]:
+    """A zero-argument builder for st.download_button: the export queries the store on click, not every rerun."""
+    def build() -> bytes:
+        frame = data.export_reports(filters, db) if kind in exports.REPORT_EXPORTS else data.export_events(filters, db)
+        return exports.table_export(kind, frame)
+
+    return build

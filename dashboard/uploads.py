@@ -2,7 +2,8 @@
 
 No Streamlit and no file-system policy here: :func:`unpack_upload` turns an upload's bytes into
 members (or refusals), `dashboard.data.save_upload` stores them, and :func:`extract_uploads` runs
-the pipeline on them and says, file by file, what was added and what was refused and why.
+the pipeline on them, hands what it extracted to the store (`dashboard.data.store_articles`), and
+says, file by file, what was added and what was refused and why. Each article is extracted once.
 
 Zip archives are untrusted input. A member is refused when its name could escape the upload
 folder (absolute, `..`, drive letters), when it is itself an archive, when it is not a supported
@@ -20,9 +21,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from pipeline.extract import Resources, load_resources
+from pipeline.extract import Resources, extract_article, load_resources
 from pipeline.ingest import Article, Problem, ReadOptions, read_articles
-from pipeline.timeline import RunReport, extract_rows
+from pipeline.timeline import BATCH_SIZE
 
 ARTICLE_SUFFIXES = (".txt", ".csv", ".jsonl")
 UPLOAD_TYPES = ("txt", "csv", "jsonl", "zip")  # for st.file_uploader(type=...)
@@ -192,12 +193,18 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -
     return b"".join(chunks)
 
 
+Extracted = list[tuple[Article, list[dict[str, object]]]]  # articles with their rows, ready for the store
+
+
 def extract_uploads(stored: Iterable[tuple[Member, Path]], known_ids: set[str], known_hashes: set[str],
                     on_progress: Callable[[float, str], None] | None = None,
-                    options: ReadOptions | None = None, resources: Resources | None = None) -> list[FileReport]:
-    """Read and extract each stored upload; articles already in the corpus are refused as copies.
+                    options: ReadOptions | None = None, resources: Resources | None = None,
+                    on_extracted: Callable[[Extracted], object] | None = None) -> list[FileReport]:
+    """Read and extract each stored upload; articles already known (by id or content) are refused as copies.
 
-    `on_progress(fraction, message)` is called after each article and file, so the page can move a bar.
+    `on_extracted(articles)` receives the extracted articles with their rows, up to a batch at a time,
+    to store them; `on_progress(fraction, message)` is called after each article and file, so the page
+    can move a bar.
     """
     stored = list(stored)
     resources = resources or load_resources()
@@ -208,39 +215,53 @@ def extract_uploads(stored: Iterable[tuple[Member, Path]], known_ids: set[str], 
             if on_progress is not None:
                 on_progress(min((number + done) / len(stored), 1.0), message)
 
-        reports.append(_extract_one(member, path, ids, hashes, step, options, resources))
+        reports.append(_extract_one(member, path, ids, hashes, step, options, resources, on_extracted))
         step(f"{member.origin}: done", 1.0)
     return reports
 
 
 def _extract_one(member: Member, path: Path, ids: set[str], hashes: set[str], step: Callable[[str, float], None],
-                 options: ReadOptions | None, resources: Resources) -> FileReport:
-    """Extract one stored file; `ids` and `hashes` grow with what it adds, so later files see them."""
+                 options: ReadOptions | None, resources: Resources,
+                 on_extracted: Callable[[Extracted], object] | None) -> FileReport:
+    """Extract one stored file; `ids` and `hashes` grow with what it adds, so later files see them.
+
+    An article whose extraction fails is refused and not stored (as `ingest` does), so it is not counted
+    as added.
+    """
     report = FileReport(member.origin)
-    run = RunReport()
+    pending: Extracted = []
 
-    def fresh(items: Iterable[Article | Problem]) -> Iterable[Article | Problem]:
-        for item in items:
-            if isinstance(item, Article):
-                if item.content_hash in hashes:
-                    report.refused.append(f"{_where(item.origin, path, member)}: already in the dashboard")
-                    continue
-                if item.article_id in ids:
-                    report.refused.append(f"{_where(item.origin, path, member)}: article id "
-                                          f"{item.article_id!r} is already used")
-                    continue
-                hashes.add(item.content_hash)
-                ids.add(item.article_id)
-            yield item
+    def flush() -> None:
+        if pending and on_extracted is not None:
+            on_extracted(list(pending))
+        pending.clear()
 
-    def progressed(_article: Article) -> None:
-        step(f"{member.origin}: {run.articles} article(s) read", 0.5)
-
-    rows = list(extract_rows(fresh(read_articles([path], options)), run, resources, on_article=progressed))
-    report.articles, report.events = run.articles, len(rows)
-    for problem in run.problems:
-        text = f"{_where(problem.where, path, member)}: {problem.message}"
-        (report.warnings if problem.level == "warning" else report.refused).append(text)
+    for item in read_articles([path], options):
+        if isinstance(item, Problem):
+            text = f"{_where(item.where, path, member)}: {item.message}"
+            (report.warnings if item.level == "warning" else report.refused).append(text)
+            continue
+        where = _where(item.origin, path, member)
+        if item.content_hash in hashes:
+            report.refused.append(f"{where}: already in the dashboard")
+            continue
+        if item.article_id in ids:
+            report.refused.append(f"{where}: article id {item.article_id!r} is already used")
+            continue
+        hashes.add(item.content_hash)
+        ids.add(item.article_id)
+        try:
+            rows = extract_article(item, resources)
+        except Exception as exc:  # one article's crash is reported against it, never ends the upload
+            report.refused.append(f"{where or item.article_id}: extraction failed: {exc!r}")
+            continue
+        report.articles += 1
+        report.events += len(rows)
+        pending.append((item, rows))
+        if len(pending) >= BATCH_SIZE:
+            flush()
+        step(f"{member.origin}: {report.articles} article(s) read", 0.5)
+    flush()
     return report
 
 

@@ -122,3 +122,20 @@ def select_facet_counts(filters: QueryFilters, facet: str, merged: bool = True) 
     sql = (f"SELECT value, count(*) AS n FROM (SELECT {value} AS value FROM {table} e WHERE {condition.text}) "
            "WHERE value <> '' GROUP BY value ORDER BY n DESC, value")
     return Sql(sql, list(condition.params))
+
+
+def select_count(filters: QueryFilters, merged: bool = True) -> Sql:
+    """How many events pass the filters (the dashboard's `N of M events`, and what relaxing one would give)."""
+    table = MERGED_TABLE if merged else ARTICLE_TABLE
+    condition = where(filters, merged)
+    return Sql(f"SELECT count(*) FROM {table} e WHERE {condition.text}", list(condition.params))
+
+
+def select_reports(filters: QueryFilters, columns: tuple[str, ...]) -> Sql:
+    """Every report (article-level row) of the merged events that pass the filters, with the merged event's id
+    and the report's rank: timeline order of the merged events, best report first within one."""
+    condition = where(filters, merged=True)
+    selected = ", ".join(["s.event_id AS merged_event_id", "s.source_rank", *(f"a.{c}" for c in columns)])
+    return Sql(f"SELECT {selected} FROM {MERGED_TABLE} e JOIN event_sources s ON s.event_id = e.event_id "
+               f"JOIN {ARTICLE_TABLE} a ON a.event_id = s.source_event_id WHERE {condition.text} "
+               "ORDER BY e.date, e.event_id, s.source_rank", list(condition.params))

@@ -37,7 +37,7 @@ import pandas as pd
 
 from pipeline.ingest import Article
 from pipeline.merge import merge_events, participant_key
-from pipeline.query import FACETS, QueryFilters, select_events, select_facet_counts
+from pipeline.query import FACETS, QueryFilters, select_count, select_events, select_facet_counts, select_reports
 from pipeline.schema import COLUMN_NAMES, COLUMNS, MERGED_COLUMN_NAMES, to_timeline_frame
 
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "timeline.duckdb"
@@ -363,3 +363,71 @@ def article(source: Source, article_id: str) -> dict[str, object] | None:
         if row is None:
             return None
         return dict(zip([d[0] for d in result.description], row, strict=True))
+
+
+def count_events(source: Source = DEFAULT_DB, filters: QueryFilters | None = None, merged: bool = True) -> int:
+    """How many events pass the filters, without fetching them."""
+    query = select_count(filters or QueryFilters(), merged)
+    with reading(source) as connection:
+        return int(connection.execute(query.text, query.params).fetchone()[0])
+
+
+def date_bounds(source: Source = DEFAULT_DB, merged: bool = True) -> tuple[str, str] | None:
+    """First and last event date (ISO), or None when the store holds no event: the dashboard's date range."""
+    with reading(source) as connection:
+        first, last = connection.execute(
+            f"SELECT min(date), max(date) FROM {'events' if merged else 'article_events'}").fetchone()
+    return None if first is None else (str(first), str(last))
+
+
+def query_columns(source: Source, filters: QueryFilters | None, columns: Sequence[str], limit: int | None = None,
+                  merged: bool = True) -> pd.DataFrame:
+    """:func:`query_events` with only the named columns: a page loads what it draws, not every text column."""
+    known = MERGED_COLUMN_NAMES if merged else COLUMN_NAMES
+    unknown = [c for c in columns if c not in known]
+    if unknown:  # names go into the SQL text, so only schema columns are accepted
+        raise ValueError(f"unknown columns: {', '.join(map(str, unknown))}")
+    query = select_events(filters or QueryFilters(), tuple(columns), merged, limit)
+    with reading(source) as connection:
+        return connection.execute(query.text, query.params).df()
+
+
+def event(source: Source, event_id: str) -> dict[str, object] | None:
+    """One merged event, by its id or by the article-level id of any of its reports (links to a report, or
+    made before its articles merged, still open the event); None when the store does not know the id."""
+    with reading(source) as connection:
+        frame = connection.execute(
+            f"SELECT {', '.join(MERGED_COLUMN_NAMES)} FROM events WHERE event_id IN "
+            "(SELECT event_id FROM event_sources WHERE source_event_id = ?) LIMIT 1", [event_id]).df()
+    return frame.iloc[0].to_dict() if len(frame) else None
+
+
+def query_reports(source: Source = DEFAULT_DB, filters: QueryFilters | None = None) -> pd.DataFrame:
+    """The reports of the merged events that pass the filters: `merged_event_id`, `source_rank` and the
+    article-level columns `extract` writes, in the merged events' timeline order, best report first."""
+    query = select_reports(filters or QueryFilters(), COLUMN_NAMES)
+    with reading(source) as connection:
+        return connection.execute(query.text, query.params).df()
+
+
+def existing_articles(source: Source, ids: Sequence[str], hashes: Sequence[str]) -> tuple[set[str], set[str]]:
+    """Which of these article ids, and which of these content hashes, the store already holds."""
+    with reading(source) as connection:
+        found_ids = connection.execute("SELECT DISTINCT article_id FROM articles WHERE article_id IN "
+                                       "(SELECT unnest(?::VARCHAR[]))", [list(ids)]).fetchall()
+        found_hashes = connection.execute("SELECT DISTINCT content_hash FROM articles WHERE content_hash IN "
+                                          "(SELECT unnest(?::VARCHAR[]))", [list(hashes)]).fetchall()
+    return {str(i) for (i,) in found_ids}, {str(h) for (h,) in found_hashes}
+
+
+def meta_value(source: Source, key: str) -> str | None:
+    """A value of the `meta` table (e.g. which extraction code last filled the store for the dashboard)."""
+    with reading(source) as connection:
+        row = connection.execute("SELECT value FROM meta WHERE key = ? LIMIT 1", [key]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_meta(connection: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    """Set a `meta` value on a writable connection (replacing the old one)."""
+    connection.execute("DELETE FROM meta WHERE key = ?", [key])
+    connection.execute("INSERT INTO meta VALUES (?, ?)", [key, value])

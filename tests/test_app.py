@@ -1,23 +1,31 @@
 """The dashboard as a user meets it: `streamlit run app.py` on the sample corpus, via AppTest.
 
+The app reads a store of its own (a temporary $TIMELINE_DB the sample corpus is ingested into).
 Every assertion reads what the app drew (titles, captions, charts, tables, buttons) after a run,
-and compares counts with the pure filter functions on the same data, so a broken binding, page or
-filter shows up as a wrong number rather than a crash only.
+and compares counts with the pure pandas filter functions on the store's merged events, so a broken
+binding, page, query or filter shows up as a wrong number rather than a crash only.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import html
 import io
 import re
+import shutil
+import subprocess
+import sys
 import zipfile
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import data
 from dashboard.aggregate import places, relation_events
 from dashboard.filters import Filters, apply_filters, facet_counts, list_values
+from pipeline.timeline import ingest_store
 from tests.conftest import FIXTURES, PROJECT_DIR
 
 APP = str(PROJECT_DIR / "app.py")
@@ -30,22 +38,53 @@ PAGES = {  # page script -> title
     "dashboard/views/events.py": "Events and articles",
     "dashboard/views/upload.py": "Add articles",
 }
-SIDEBAR_DOWNLOADS = {"download_csv", "download_excel", "download_parquet", "download_json", "download_dyads"}
+SIDEBAR_DOWNLOADS = {"download_csv", "download_excel", "download_parquet", "download_json", "download_dyads",
+                     "download_reports"}
 
 
 @pytest.fixture(scope="module", autouse=True)
-def no_uploads(tmp_path_factory):
-    """Every test here sees the sample corpus only, whatever a developer uploaded into data/uploads."""
+def own_store(tmp_path_factory):
+    """Every test here sees the sample corpus only, in a store of its own, whatever a developer uploaded
+    into data/uploads or ingested into data/timeline.duckdb."""
+    root = tmp_path_factory.mktemp("app")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(data.UPLOADS_ENV, str(tmp_path_factory.mktemp("uploads")))
-        yield
+        patch.delenv(data.ARTICLES_ENV, raising=False)
+        patch.setenv(data.UPLOADS_ENV, str(root / "uploads"))
+        patch.setenv(data.DB_ENV, str(root / "timeline.duckdb"))
+        data.refresh_store()
+        yield root / "timeline.duckdb"
 
 
 @pytest.fixture(scope="module")
-def sample(no_uploads):
-    frame = data.load_events()
+def sample(own_store):
+    """The merged events of the sample corpus, as the store holds them."""
+    frame = data.all_events()
     assert len(frame) >= 20, "the sample corpus should give a real timeline"
+    assert frame["n_sources"].max() > 1, "some contacts are reported by several articles"
     return frame
+
+
+@pytest.fixture(scope="module")
+def reports(own_store):
+    """Every report of every merged event (merged_event_id, evidence, ...)."""
+    return data.export_reports(Filters())
+
+
+def expected(sample, reports, filters: Filters) -> pd.DataFrame:
+    """The merged events a filter should give, in pandas: the dashboard's filters on the merged events,
+    except the free text, which matches the evidence of any of an event's reports."""
+    chosen = apply_filters(sample, dataclasses.replace(filters, text=""))
+    if filters.text.strip():
+        hits = reports["evidence"].str.lower().str.contains(filters.text.strip().lower(), regex=False)
+        chosen = chosen[chosen["event_id"].isin(set(reports.loc[hits, "merged_event_id"]))]
+    return chosen
+
+
+def merged_event(sample, date: str, *people: str) -> pd.Series:
+    found = sample[(sample["date"] == date)
+                   & sample["participants"].map(lambda cell: all(p in cell for p in people))]
+    assert len(found) == 1, found
+    return found.iloc[0]
 
 
 def count(at: AppTest) -> tuple[int, int]:
@@ -95,8 +134,8 @@ def test_a_sidebar_filter_changes_the_count_on_every_page(sample, page):
     at = run(page)
     country = at.multiselect(key="country").options[1]
     at.multiselect(key="country").select(country).run()
-    expected = apply_filters(sample, Filters(countries=(country,)))
-    assert count(at) == (len(expected), len(sample)) and 0 < len(expected) < len(sample)
+    chosen = apply_filters(sample, Filters(countries=(country,)))
+    assert count(at) == (len(chosen), len(sample)) and 0 < len(chosen) < len(sample)
     assert at.title[0].value == PAGES[page], "filtering keeps the page"
 
 
@@ -114,11 +153,11 @@ def _person(sample) -> str:
     ({"country": ["RUS", "UKR"], "type": ["meeting", "call"]},
      Filters(countries=("RUS", "UKR"), event_types=("meeting", "call"))),
 ])
-def test_url_query_sets_the_filters(sample, query, filters):
+def test_url_query_sets_the_filters(sample, reports, query, filters):
     at = run(**query)
-    expected = apply_filters(sample, filters)
-    assert count(at) == (len(expected), len(sample))
-    assert len(expected) < len(sample), "the case should filter something"
+    chosen = expected(sample, reports, filters)
+    assert count(at) == (len(chosen), len(sample))
+    assert len(chosen) < len(sample), "the case should filter something"
 
 
 def test_url_person_fills_the_widget(sample):
@@ -169,9 +208,9 @@ def test_selecting_a_timeline_point_opens_its_details(sample):
 
 def test_relations_pair_from_the_url(sample):
     at = run("dashboard/views/relations.py", a="RUS", b="UKR")
-    expected = relation_events(sample, "RUS", "UKR")
-    assert any(c.value.startswith(f"{len(expected):,} contacts of RUS–UKR") for c in at.caption)
-    assert at.dataframe[0].value.shape[0] == len(expected)  # the list of those contacts
+    pair = relation_events(sample, "RUS", "UKR")
+    assert any(c.value.startswith(f"{len(pair):,} contacts of RUS–UKR") for c in at.caption)
+    assert at.dataframe[0].value.shape[0] == len(pair)  # the list of those contacts
     assert len(at.get("plotly_chart")) == 3
 
 
@@ -179,8 +218,8 @@ def test_network_node_filters_every_page(sample):
     at = run("dashboard/views/network.py")
     at.selectbox(key="network_pick").select("CHN").run()
     at.button(key="network_filter").click().run()
-    expected = apply_filters(sample, Filters(countries=("CHN",)))
-    assert count(at) == (len(expected), len(sample))
+    chosen = apply_filters(sample, Filters(countries=("CHN",)))
+    assert count(at) == (len(chosen), len(sample))
     assert at.multiselect(key="country").value == ["CHN"]
 
 
@@ -218,7 +257,10 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def test_uploading_articles_adds_events_to_every_page(sample, tmp_path, monkeypatch):
+def test_uploading_articles_adds_events_to_every_page(sample, own_store, tmp_path, monkeypatch):
+    db = tmp_path / "timeline.duckdb"
+    shutil.copy(own_store, db)  # the upload changes the store: a copy, so the other tests keep theirs
+    monkeypatch.setenv(data.DB_ENV, str(db))
     monkeypatch.setenv(data.UPLOADS_ENV, str(tmp_path / "uploads"))
     at = run("dashboard/views/upload.py")
     kerry = (FIXTURES / "articles" / "kerry_lavrov_climate.txt").read_bytes()
@@ -235,8 +277,102 @@ def test_uploading_articles_adds_events_to_every_page(sample, tmp_path, monkeypa
     assert "unsupported file type .pdf" in by_file.loc["batch.zip/notes.pdf", "refused and why"]
     added = int(by_file.loc["kerry lavrov.txt", "events found"])
     assert added >= 1 and at.success
-    assert count(at)[1] == len(sample) + added
     stored = list((tmp_path / "uploads").rglob("*"))
     assert [p.name for p in stored if p.is_file()] == ["kerry_lavrov.txt"]
+    # the upload is in the store: its article and its events, merged with the rest
+    assert data.article_text("kerry_lavrov") is not None  # named after the saved file
+    after = data.all_events()
+    new = after[~after["event_id"].isin(set(sample["event_id"]))]
+    assert len(new) >= 1 and (new["article_id"] == "kerry_lavrov").all()
+    assert count(at)[1] == len(after) == len(sample) + len(new)
     at.switch_page("dashboard/views/timeline.py").run()
-    assert count(at) == (len(sample) + added, len(sample) + added)
+    assert count(at) == (len(after), len(after))
+    # and the same file again is refused as a copy, adding nothing
+    at.switch_page("dashboard/views/upload.py").run()
+    at.get("file_uploader")[0].upload("again.txt", kerry, "text/plain")
+    at.run()
+    at.button(key="add_files").click().run()
+    assert "already in the dashboard" in at.dataframe[0].value.set_index("file").loc["again.txt", "refused and why"]
+    assert count(at)[1] == len(after)
+
+
+def test_sources_of_a_merged_event_show_on_the_events_page(sample):
+    geneva = merged_event(sample, "2021-06-16", "Joe Biden", "Vladimir Putin")
+    alaska = merged_event(sample, "2025-08-15", "Donald Trump", "Vladimir Putin")
+    assert (geneva["n_sources"], alaska["n_sources"]) == (3, 2)
+    for event, sources in ((geneva, 3), (alaska, 2)):
+        at = run("dashboard/views/events.py", event=event["event_id"])
+        assert f"**Reported by {sources} articles**" in [m.value for m in at.markdown]
+        reported = data.event_sources(event["event_id"])
+        cards = [h.value for h in at.get("html") if "event-source" in h.value]
+        assert len(cards) == len(reported) == sources
+        for card, title in zip(cards, reported["title"], strict=True):
+            assert html.escape(title) in card
+        buttons = {b.key: b for b in at.button if (b.key or "").startswith("report_")}
+        assert set(buttons) == {f"report_{i}" for i in reported["source_event_id"]}
+        assert buttons[f"report_{reported.iloc[0]['source_event_id']}"].disabled, "the best report is shown first"
+
+
+def test_a_source_opens_its_own_article(sample):
+    geneva = merged_event(sample, "2021-06-16", "Joe Biden", "Vladimir Putin")
+    reported = data.event_sources(geneva["event_id"])
+    other = reported.iloc[2]
+    at = run("dashboard/views/events.py", event=geneva["event_id"])
+    at.button(key=f"report_{other['source_event_id']}").click().run()
+    assert not at.exception
+    assert at.query_params["report"] == other["source_event_id"], "the open report is part of the URL"
+    article = data.article_text(other["article_id"])
+    shown = html_of(at)
+    assert f"<h4 style='margin: 0 0 0.25rem 0;'>{html.escape(article.title)}</h4>" in shown
+    assert '<mark class="evidence"' in shown
+    assert at.button(key=f"report_{other['source_event_id']}").disabled
+
+
+def test_selecting_another_row_opens_its_best_report(sample):
+    geneva = merged_event(sample, "2021-06-16", "Joe Biden", "Vladimir Putin")
+    other = data.event_sources(geneva["event_id"]).iloc[1]["source_event_id"]
+    at = run("dashboard/views/events.py", event=geneva["event_id"], report=other)
+    assert at.button(key=f"report_{other}").disabled, "the report the link names is shown"
+    at.session_state["events_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert "report" not in at.query_params and at.query_params["event"] == sample.iloc[0]["event_id"]
+
+
+def test_an_empty_store_says_how_to_add_articles(tmp_path, monkeypatch):
+    (tmp_path / "articles").mkdir()
+    monkeypatch.setenv(data.ARTICLES_ENV, str(tmp_path / "articles"))
+    monkeypatch.setenv(data.DB_ENV, str(tmp_path / "empty.duckdb"))
+    for page in ("dashboard/views/timeline.py", "dashboard/views/events.py"):
+        at = run(page)
+        assert count(at) == (0, 0) and "No events yet" in at.info[0].value
+        assert all(b.disabled for b in at.get("download_button") if b.key in SIDEBAR_DOWNLOADS)
+
+
+def test_a_link_to_one_report_opens_its_merged_event(sample):
+    alaska = merged_event(sample, "2025-08-15", "Donald Trump", "Vladimir Putin")
+    reported = data.event_sources(alaska["event_id"])
+    other = reported[reported["source_event_id"] != alaska["event_id"]]  # the merged id is its earliest report's
+    assert len(other) == 1
+    at = run("dashboard/views/events.py", event=other.iloc[0]["source_event_id"])
+    assert "**Reported by 2 articles**" in [m.value for m in at.markdown]
+
+
+def test_the_app_holds_no_store_connection_between_runs(own_store):
+    at = run("dashboard/views/events.py", event="no-such-event")
+    assert at.info, "an unknown event says so"
+    # a writer in another process (a `python -m pipeline ingest` from a terminal) gets the store at once
+    done = subprocess.run([sys.executable, "-c", "import duckdb, sys; duckdb.connect(sys.argv[1]).close()",
+                           str(own_store)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+def test_an_ingest_from_a_terminal_shows_on_the_next_run(sample, own_store, tmp_path, monkeypatch):
+    db = tmp_path / "timeline.duckdb"
+    shutil.copy(own_store, db)
+    monkeypatch.setenv(data.DB_ENV, str(db))
+    at = run()
+    assert count(at) == (len(sample), len(sample))
+    ingest_store([FIXTURES / "articles" / "table_articles.csv"], db)
+    at.run()
+    total = len(data.all_events(db))
+    assert total > len(sample) and count(at) == (total, total)

@@ -1,7 +1,9 @@
-"""Events and articles page: the sortable events table; selecting a row opens its whole article with
-the evidence sentence highlighted and the participants, date and place marked (always escaped).
+"""Events and articles page: the sortable table of merged events; selecting a row opens the event, the
+articles that report it, and one of them whole with the evidence sentence highlighted and the
+participants, date and place marked (always escaped).
 
-The selected event is written to the URL (`?event=<event_id>`), so a link opens the same article.
+The selected event is written to the URL (`?event=<event_id>`, and `&report=<id>` for another of its
+reports), so a link opens the same article.
 Run by `st.navigation` as a page script (the `__main__` block at the end); `render` is the page.
 """
 
@@ -12,7 +14,16 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.views.common import PageData, empty_state, event_by_id, event_details, events_table, header, page_data
+from dashboard.views.common import (
+    REPORT_PARAM,
+    PageData,
+    cached_event,
+    empty_state,
+    event_details,
+    events_table,
+    header,
+    page_data,
+)
 
 EVENT_PARAM = "event"
 TABLE_KEY = "events_table"
@@ -65,17 +76,19 @@ def render(page: PageData | None = None) -> None:
     table_event = events_table(shown, key=TABLE_KEY, selectable=True, height=420)
     chosen = selected_row(table_event, shown)
     if chosen is not None:
+        if st.query_params.get(EVENT_PARAM) != chosen:  # another event: its best report first
+            st.query_params.pop(REPORT_PARAM, None)
         st.query_params[EVENT_PARAM] = chosen
     else:
         chosen = st.query_params.get(EVENT_PARAM)
-    row = event_by_id(page.frame, chosen) if chosen else None
+    row = cached_event(page.version, str(chosen)) if chosen else None
     if row is None:
         st.info("Select a row to read the whole article with its evidence sentence highlighted.")
         return
-    if not (page.filtered["event_id"] == chosen).any():
+    if not page.rows.truncated and not (page.filtered["event_id"] == row["event_id"]).any():
         st.caption("This event is outside the current filters (opened from a link).")
     st.subheader("Article")
-    event_details(row)
+    event_details(page, row)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ def render(page: PageData | None = None) -> None:
     header("Relations", page)
     if empty_state(page):
         return
-    countries = page.dataset.options.get("countries", [])
+    countries = page.overview.options.get("countries", [])
     left, right = st.columns(2)
     first = left.selectbox("Country", countries, key=FIRST_KEY, bind="query-params",
                            help="Countries ordered by number of contacts in all events")

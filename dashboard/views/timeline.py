@@ -15,9 +15,9 @@ from dashboard.aggregate import events_in_cell
 from dashboard.figures_timeline import drawn_rows, timeline_figure
 from dashboard.views.common import (
     PageData,
+    cached_event,
     chart,
     empty_state,
-    event_by_id,
     event_details,
     events_table,
     header,
@@ -70,10 +70,10 @@ def render(page: PageData | None = None) -> None:
     if len(picked) > 1:
         st.subheader(f"{len(picked):,} selected events")
         events_table(picked, key="timeline_selected", height=min(38 * len(picked) + 40, 320))
-    row = event_by_id(page.filtered, chosen[0])
+    row = cached_event(page.version, chosen[0])
     if row is not None:
         st.subheader("Selected event" if len(picked) == 1 else "First selected event")
-        event_details(row)
+        event_details(page, row)
 
 
 if __name__ == "__main__":

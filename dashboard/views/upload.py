@@ -1,8 +1,10 @@
 """Add articles page: upload .txt, .csv, .jsonl or a .zip of them; a progress bar while they are
 extracted; a per-file report of what was added and what was refused and why.
 
-Files are stored under data/uploads/<timestamp>/ with sanitised names (dashboard.data.save_upload);
-new events appear on every page because the app's cache is keyed on the data version.
+Files are stored under data/uploads/<timestamp>/ with sanitised names (dashboard.data.save_upload),
+their articles extracted once and written to the store (dashboard.data.store_articles); new events
+appear on every page because the app's caches are keyed on the store version (and the upload folder
+joins the corpus folders the app keeps the store current with).
 Run by `st.navigation` as a page script (the `__main__` block at the end); `render` is the page.
 """
 
@@ -12,7 +14,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from dashboard import data as store
+from dashboard import data
 from dashboard.uploads import UPLOAD_TYPES, ZIP_LIMITS, FileReport, extract_uploads, unpack_upload
 from dashboard.views.common import PageData, header, page_data
 
@@ -22,20 +24,21 @@ ROUND_KEY = "upload_round"  # a new uploader key after each upload empties it, s
 
 
 def process(files: list[tuple[str, bytes]], progress: DeltaGenerator) -> list[FileReport]:
-    """Unpack, store, extract; refused files are not kept, so they never reach the corpus."""
-    known_ids, known_hashes = store.known_articles()  # before storing: the new files are not "known"
+    """Unpack, save, extract into the store; files that add nothing are not kept, so they never reach the corpus."""
     members, reports = [], []
     for name, content in files:
         unpacked, refused = unpack_upload(name, content)
         members += unpacked
         reports += refused
     if members:
-        paths = store.save_upload([(m.name, m.data) for m in members])
+        paths = data.save_upload([(m.name, m.data) for m in members])
+        known_ids, known_hashes = data.known_articles(paths)  # which of these articles the store holds
         done = extract_uploads(zip(members, paths, strict=True), known_ids, known_hashes,
-                               on_progress=lambda fraction, text: progress.progress(fraction, text=text))
+                               on_progress=lambda fraction, text: progress.progress(fraction, text=text),
+                               on_extracted=data.store_articles)
         for report, path in zip(done, paths, strict=True):
             if report.articles == 0:
-                store.discard_upload(path)
+                data.discard_upload(path)
         reports += done
     progress.progress(1.0, text="Done")
     return reports

@@ -67,3 +67,18 @@ def test_event_summary_escapes_every_field(timeline):
     markup = event_summary_html(row)
     assert "<img" not in markup and "&lt;img" in markup and "<b>week" not in markup
     assert "Narendra Modi" in markup and "precision: day" in markup and "Confidence:</b> 0.80" in markup
+
+
+def test_a_source_card_escapes_the_report_and_says_what_it_reports():
+    from dashboard.article_markup import source_card_html
+
+    card = source_card_html({"title": "<script>alert(1)</script> Talks", "source": "Wire & Co", "published":
+                             "2021-06-17", "event_type": "meeting", "status": "occurred", "date": "2021-06-16",
+                             "date_precision": "day", "date_text": "Wednesday", "source_rank": 0,
+                             "evidence": "They met <img src=x onerror=alert(2)>."}, shown=True)
+    assert "<script" not in card and "<img" not in card
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Talks" in card and "&lt;img src=x onerror=alert(2)&gt;" in card
+    assert "Wire &amp; Co · 2021-06-17 · best report: meeting · occurred · 2021-06-16" in card
+    assert "“Wednesday”" in card and "(shown below)" in card
+    untitled = source_card_html({"article_id": "a-1", "source_rank": 2, "evidence": ""})
+    assert "<b>a-1</b>" in untitled and "best report" not in untitled and "shown below" not in untitled

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.exports import (
+    REPORT_COLUMNS,
     TABLE_EXPORTS,
     csv_bytes,
     dyads_csv_bytes,
@@ -20,7 +21,7 @@ from dashboard.exports import (
     table_export,
 )
 from dashboard.filters import Filters
-from pipeline.schema import COLUMN_NAMES
+from pipeline.schema import COLUMN_NAMES, MERGED_COLUMN_NAMES
 
 
 @pytest.fixture
@@ -98,3 +99,18 @@ def test_file_stem_says_what_was_exported_and_is_safe():
     assert stem.startswith("contacts_RUS-USA_climate_q-")
     assert "/" not in stem and ".." not in stem and len(stem) <= 90
     assert export_stem(Filters()) == "contacts"
+
+
+def test_merged_events_keep_their_sources_columns(timeline):
+    merged = timeline.assign(n_sources=[1, 2, 1, 1, 3], source_articles="a; b", lane="x")
+    back = pd.read_csv(io.BytesIO(csv_bytes(merged)), keep_default_na=False)
+    assert list(back.columns) == list(MERGED_COLUMN_NAMES) and back["n_sources"].tolist() == [1, 2, 1, 1, 3]
+
+
+def test_reports_csv_has_the_merged_event_id_rank_and_article_columns(timeline):
+    reports = timeline.assign(merged_event_id=["m1", "m1", "m2", "m3", "m3"], source_rank=[0, 1, 0, 0, 1], lane="x")
+    reports.loc[0, "evidence"] = "=1+1"
+    back = pd.read_csv(io.BytesIO(table_export("reports", reports)), keep_default_na=False)
+    assert list(back.columns) == list(REPORT_COLUMNS) == ["merged_event_id", "source_rank", *COLUMN_NAMES]
+    assert back["merged_event_id"].tolist() == ["m1", "m1", "m2", "m3", "m3"]
+    assert back.loc[0, "evidence"] == "'=1+1", "formula cells are neutralised here too"

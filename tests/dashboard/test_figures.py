@@ -21,6 +21,14 @@ def test_hover_escapes_article_text_and_shows_who_where_when(timeline):
     assert "Geneva" in text and "topics: economy" in text
 
 
+def test_hover_says_how_many_articles_report_a_merged_event(timeline):
+    import numpy as np
+
+    row = timeline.set_index("event_id").loc["e1"].to_dict()
+    assert "reported by" not in hover_text(row) and "reported by" not in hover_text({**row, "n_sources": 1})
+    assert hover_text({**row, "n_sources": np.int32(3)}).endswith("<br>reported by 3 articles")
+
+
 def test_hover_says_when_the_place_is_unknown(timeline):
     row = timeline.set_index("event_id").loc["e4"].to_dict()
     assert "place not stated" in hover_text(row)

@@ -1,7 +1,9 @@
 """End to end: `streamlit run app.py` on a free port, driven by headless Chromium through Playwright.
 
-Opens a filtered URL, checks the rendered count against the filter functions, downloads the CSV
-and checks its rows, and saves a screenshot of every page under the test's temporary directory
+The server reads a temporary store ($TIMELINE_DB) the sample corpus is ingested into. The test opens
+a filtered URL, checks the rendered count against the filter functions, downloads the CSV and the
+reports CSV and checks their rows, opens a merged event with its sources, and saves a screenshot of
+every page under the test's temporary directory
 (and under $SCREENSHOTS_DIR when set: `SCREENSHOTS_DIR=docs/screenshots python -m pytest tests/e2e`
 refreshes the README's pictures).
 
@@ -63,10 +65,12 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def uploads_dir(tmp_path_factory) -> Iterator[Path]:
-    """An empty uploads folder for the server and for the expected counts alike."""
+    """An empty uploads folder and a store of its own, for the server and for the expected counts alike."""
     folder = tmp_path_factory.mktemp("uploads")
     with pytest.MonkeyPatch.context() as patch:
+        patch.delenv(data.ARTICLES_ENV, raising=False)
         patch.setenv(data.UPLOADS_ENV, str(folder))
+        patch.setenv(data.DB_ENV, str(tmp_path_factory.mktemp("store") / "timeline.duckdb"))
         yield folder
 
 
@@ -75,7 +79,7 @@ def server(uploads_dir, tmp_path_factory) -> Iterator[str]:
     """The app, started exactly as the README says, on a free port; its log is shown if it fails."""
     port = free_port()
     log_path = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {**os.environ, data.UPLOADS_ENV: str(uploads_dir), "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}  # with the uploads folder and store set above
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
                f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
                "--server.fileWatcherType=none"]
@@ -114,7 +118,9 @@ def browser(server):
 
 @pytest.fixture(scope="module")
 def sample(uploads_dir) -> pd.DataFrame:
-    return data.load_events()
+    """The sample corpus's merged events, ingested from this process (the server finds them stored)."""
+    data.refresh_store()
+    return data.all_events()
 
 
 def wait_idle(page) -> None:
@@ -180,6 +186,15 @@ def test_filtered_url_count_csv_download_and_screenshots(server, browser, sample
     assert sorted(rows["event_id"]) == sorted(expected["event_id"])
     assert rows["countries"].str.contains("RUS").all()
     assert set(rows["event_type"]) <= {"meeting", "summit"}
+    assert rows["n_sources"].tolist() == expected.set_index("event_id").loc[rows["event_id"], "n_sources"].tolist()
+
+    # The reports CSV: every article that reports one of those events.
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="Reports CSV")
+    with page.expect_download(timeout=30_000) as download_info:
+        button.click()
+    reports = pd.read_csv(download_info.value.path(), keep_default_na=False)
+    assert len(reports) == int(expected["n_sources"].sum()) > len(expected)
+    assert set(reports["merged_event_id"]) == set(expected["event_id"])
     save_screenshot(page, tmp_path, "timeline")
 
     # Clicking a marker opens the event's details and its article.
@@ -206,8 +221,9 @@ def test_filtered_url_count_csv_download_and_screenshots(server, browser, sample
     wait_idle(page)
     assert rendered_count(page)[0] < len(sample)
     top_place = places(sample).iloc[0]["location"]
-    geneva = sample[sample["article_id"].str.contains("biden_putin_geneva")]
-    article_event = (geneva if len(geneva) else sample).iloc[0]["event_id"]
+    geneva = sample[(sample["date"] == "2021-06-16") & sample["participants"].str.contains("Putin")]
+    assert len(geneva) == 1 and geneva.iloc[0]["n_sources"] == 3, "Biden–Putin in Geneva: three reports"
+    article_event = geneva.iloc[0]["event_id"]
     views = {
         "relations": "/relations?a=USA&b=CHN",
         "map": f"/map?place={top_place}",
@@ -220,6 +236,8 @@ def test_filtered_url_count_csv_download_and_screenshots(server, browser, sample
         if name == "events":
             page.get_by_text("The whole article, evidence highlighted").scroll_into_view_if_needed()
             assert page.locator("mark.evidence").count() >= 1, "the evidence sentence is highlighted"
+            assert page.locator(".event-source").count() == 3, "each report of the merged event is listed"
+            page.get_by_text("Reported by 3 articles").scroll_into_view_if_needed()
         save_screenshot(page, tmp_path, name)
 
     # The dark theme (the browser's preference) is readable too.
@@ -260,6 +278,9 @@ def test_upload_in_the_browser_adds_events(server, browser, sample, uploads_dir,
     assert page.get_by_test_id("stDataFrame").count() == 1, "the per-file report is shown"
     stored = sorted(p.name for p in uploads_dir.rglob("*") if p.is_file())
     assert stored == ["kerry_lavrov.txt", "table.csv"], "the traversal member was refused, not written"
+    in_store = data.all_events(merged=False)
+    assert {"kerry_lavrov", "csv-merkel-macron"} <= set(in_store["article_id"]), "the uploads are in the store"
+    assert len(data.all_events()) == total
     save_screenshot(page, tmp_path, "add-articles")
     page.goto(f"{server}/?q=Toulouse")  # the CSV's Merkel-Macron article is now on the timeline
     wait_idle(page)

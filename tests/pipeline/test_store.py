@@ -16,7 +16,7 @@ from dashboard.filters import Filters, apply_filters, live_facet_counts
 from pipeline import store
 from pipeline.cli import main
 from pipeline.merge import merge_events
-from pipeline.query import QueryFilters
+from pipeline.query import QueryFilters, select_count, select_reports
 from pipeline.schema import COLUMN_NAMES, MERGED_COLUMN_NAMES
 from pipeline.timeline import ingest_store
 from pipeline.writers import read_table
@@ -125,6 +125,10 @@ def test_user_text_is_a_parameter_not_sql(sample_store):
     hostile = "x'); DROP TABLE events; --"
     assert store.query_events(sample_store, QueryFilters(text=hostile, people=(hostile,))).empty
     assert store.counts(sample_store).events > 0
+    filters = QueryFilters(countries=(hostile,), text=hostile, min_confidence=0.5)
+    for statement in (select_count(filters), select_count(filters, merged=False), select_reports(filters, ("title",))):
+        assert "DROP" not in statement.text and statement.text.count("?") == len(statement.params) == 3
+    assert store.count_events(sample_store, filters) == 0 and store.query_reports(sample_store, filters).empty
 
 
 def test_event_sources_list_the_reports_of_a_merged_event(sample_store):
@@ -209,3 +213,69 @@ def test_an_export_with_no_match_is_an_empty_table_with_the_columns(sample_store
     assert main(["export", "--db", sample_store, "--out", str(out), "--person", "Nobody", "--merged"]) == 0
     frame = pd.read_parquet(out)
     assert frame.empty and list(frame.columns) == list(MERGED_COLUMN_NAMES)
+
+
+def test_count_and_date_bounds_answer_without_fetching_rows(sample_store):
+    merged = store.query_events(sample_store)
+    filters = QueryFilters(countries=("RUS",), text="talks")
+    assert store.count_events(sample_store) == len(merged) == store.counts(sample_store).events
+    assert store.count_events(sample_store, filters) == len(store.query_events(sample_store, filters))
+    assert store.count_events(sample_store, filters, merged=False) == len(store.query_events(sample_store, filters,
+                                                                                               merged=False))
+    assert store.date_bounds(sample_store) == (merged["date"].min(), merged["date"].max())
+
+
+def test_empty_store_has_no_bounds_and_no_events(tmp_path):
+    path = tmp_path / "empty.duckdb"
+    with store.connect(path):
+        pass
+    assert store.date_bounds(path) is None and store.count_events(path) == 0
+    assert store.meta_value(path, "anything") is None
+
+
+def test_query_columns_reads_only_the_named_schema_columns(sample_store):
+    filters = QueryFilters(people=("Joe Biden",))
+    slim = store.query_columns(sample_store, filters, ("event_id", "date", "n_sources"))
+    full = store.query_events(sample_store, filters)
+    pd.testing.assert_frame_equal(slim, full[["event_id", "date", "n_sources"]])
+    assert len(store.query_columns(sample_store, filters, ("event_id",), limit=3)) == 3
+    with pytest.raises(ValueError, match="unknown columns"):
+        store.query_columns(sample_store, None, ("event_id", "1; DROP TABLE events"))
+
+
+def test_an_event_is_found_by_its_id_or_any_of_its_reports_ids(sample_store):
+    merged = store.query_events(sample_store)
+    event = merged[merged["n_sources"] == 3].iloc[0]
+    sources = store.event_sources(sample_store, event["event_id"])
+    for report_id in sources["source_event_id"]:
+        found = store.event(sample_store, report_id)
+        assert found is not None and found["event_id"] == event["event_id"] and found["n_sources"] == 3
+    assert set(store.event(sample_store, event["event_id"])) == set(MERGED_COLUMN_NAMES)
+    assert store.event(sample_store, "no-such-id") is None
+
+
+def test_reports_of_the_filtered_merged_events(sample_store):
+    filters = QueryFilters(countries=("RUS",), statuses=("occurred",))
+    merged = store.query_events(sample_store, filters)
+    reports = store.query_reports(sample_store, filters)
+    assert list(reports.columns) == ["merged_event_id", "source_rank", *COLUMN_NAMES]
+    assert len(reports) == int(merged["n_sources"].sum())
+    assert reports["merged_event_id"].drop_duplicates().tolist() == merged["event_id"].tolist()
+    first = reports[reports["merged_event_id"] == merged.iloc[0]["event_id"]]
+    assert first["source_rank"].tolist() == list(range(len(first)))
+    assert set(reports["article_id"]) <= set(table(sample_store, "articles", "article_id")["article_id"])
+
+
+def test_existing_articles_and_meta(sample_store, tmp_path):
+    stored = table(sample_store, "articles", "article_id").iloc[0]
+    ids, hashes = store.existing_articles(sample_store, [stored["article_id"], "new-id"],
+                                          [stored["content_hash"], "new-hash"])
+    assert (ids, hashes) == ({stored["article_id"]}, {stored["content_hash"]})
+    assert store.existing_articles(sample_store, [], []) == (set(), set())
+    path = tmp_path / "meta.duckdb"
+    shutil.copy(sample_store, path)
+    with store.connect(path) as connection:
+        store.set_meta(connection, "dashboard_extraction", "abc")
+        store.set_meta(connection, "dashboard_extraction", "def")
+    assert store.meta_value(path, "dashboard_extraction") == "def"
+    assert store.meta_value(path, "schema_version") == store.SCHEMA_VERSION

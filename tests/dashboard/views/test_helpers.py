@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from dashboard.aggregate import ALL_COUNTRIES
-from dashboard.filters import Filters, apply_filters, make_dataset
-from dashboard.views.common import PageData, event_by_id, point_values, selected_points
+from dashboard.data import Overview, PageRows
+from dashboard.filters import Filters
+from dashboard.views.common import PageData, chosen_report, event_by_id, point_values, selected_points
 from dashboard.views.events import selected_row
 from dashboard.views.network import add_to_filter, filter_key
 from dashboard.views.relations import relation_title
@@ -13,8 +16,7 @@ from tests.dashboard.conftest import many_events
 
 
 def page_of(frame) -> PageData:
-    dataset = make_dataset(frame)
-    return PageData(dataset, Filters(), apply_filters(frame, Filters(), dataset.index))
+    return PageData(Overview("test", len(frame), {}, None), Filters(), PageRows(frame, len(frame), {}))
 
 
 def test_selection_points_and_customdata():
@@ -73,3 +75,12 @@ def test_events_table_pages_in_the_chosen_order():
     clamped, _ = table_page(frame, "most confident", 99, rows=10)
     assert len(clamped) == 5 and clamped["confidence"].is_monotonic_decreasing
     assert len(table_page(frame.iloc[0:0], "oldest first", 1)[0]) == 0
+
+
+def test_the_article_view_shows_the_report_the_url_names_else_the_best():
+    sources = pd.DataFrame({"source_event_id": ["best", "second", "third"], "article_id": ["a", "b", "c"],
+                            "source_rank": [0, 1, 2]})
+    assert chosen_report(sources, "third")["article_id"] == "c"
+    assert chosen_report(sources, None)["article_id"] == "a"
+    assert chosen_report(sources, "a report of another event")["article_id"] == "a"
+    assert chosen_report(sources.iloc[0:0], "best") is None
