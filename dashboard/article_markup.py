@@ -144,7 +144,7 @@ def mark_article(text: str, evidence: str, people: Iterable[str], date_text: str
 
 def event_summary_html(row: Mapping[str, object]) -> str:
     """One event as a small escaped HTML card: type and status, date with precision, who as what,
-    place, topics, confidence and the evidence sentence."""
+    place, topics with the words that triggered them, confidence and the evidence sentence."""
     def esc(value: object) -> str:
         return html.escape("" if value is None else str(value))
 
@@ -160,6 +160,8 @@ def event_summary_html(row: Mapping[str, object]) -> str:
         place += f" ({esc(row.get('location_country'))})"
     confidence = row.get("confidence")
     confidence_text = f"{float(confidence):.2f}" if isinstance(confidence, int | float) else esc(confidence)
+    terms = esc(row.get("topic_terms"))
+    terms_text = f" <span style='opacity: 0.75;'>(from: {terms})</span>" if terms else ""
     return (
         "<div style='line-height: 1.5;'>"
         f"<div style='font-size: 1.15rem; font-weight: 700;'>{esc(str(row.get('event_type', '')).title())}"
@@ -167,7 +169,7 @@ def event_summary_html(row: Mapping[str, object]) -> str:
         f"{precision}{date_text})</span></div>"
         f"<ul style='margin: 0.25rem 0;'>{who}</ul>"
         f"<div><b>Place:</b> {place} · <b>Topics:</b> {esc(str(row.get('topics', '')).replace('_', ' '))}"
-        f" · <b>Confidence:</b> {confidence_text}</div>"
+        f"{terms_text} · <b>Confidence:</b> {confidence_text}</div>"
         f"<blockquote style='margin: 0.5rem 0; padding: 0.25rem 0.75rem; border-left: 4px solid rgba(255,196,0,0.8);'>"
         f"{esc(row.get('evidence'))}</blockquote>"
         f"<div style='opacity: 0.75;'>{esc(row.get('title'))} · {esc(row.get('source'))} · "

@@ -82,3 +82,11 @@ def test_a_source_card_escapes_the_report_and_says_what_it_reports():
     assert "“Wednesday”" in card and "(shown below)" in card
     untitled = source_card_html({"article_id": "a-1", "source_rank": 2, "evidence": ""})
     assert "<b>a-1</b>" in untitled and "best report" not in untitled and "shown below" not in untitled
+
+
+def test_event_card_shows_the_words_behind_the_topics():
+    from dashboard.article_markup import event_summary_html
+
+    card = event_summary_html({"participants": "A; B", "countries": "USA; RUS", "topics": "climate",
+                               "topic_terms": "climate; <b>emissions</b>", "evidence": "x"})
+    assert "(from: climate; &lt;b&gt;emissions&lt;/b&gt;)" in card
