@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -89,9 +90,7 @@ def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path | Problem]:
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.startswith(".") or any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue
+            for child in _files_below(path):
                 if child.suffix.lower() in SUPPORTED_SUFFIXES:
                     yield child
                 else:
@@ -105,6 +104,19 @@ def iter_input_files(inputs: Iterable[str | Path]) -> Iterator[Path | Problem]:
                               "use .txt, .csv or .jsonl", reason="unsupported type")
         else:
             yield Problem(str(path), "no such file or folder", reason="not found")
+
+
+def _files_below(folder: Path) -> list[Path]:
+    """Files below a folder in a stable (sorted) order, hidden files and folders left out.
+
+    os.walk lists names without a stat call per file, and sorting strings is far cheaper than sorting
+    Path objects: this matters for folders of hundreds of thousands of articles.
+    """
+    found: list[str] = []
+    for root, folders, names in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        found.extend(os.path.join(root, name) for name in names if not name.startswith("."))
+    return [Path(name) for name in sorted(found)]
 
 
 def read_articles(inputs: Iterable[str | Path], options: ReadOptions | None = None) -> Iterator[Article | Problem]:

@@ -32,7 +32,10 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(neutralise_cell)
+            values = safe[column]
+            risky = values.astype(str).str.match(r"[=+\-@\t\r]", na=False)  # most cells are safe: test in bulk
+            if risky.any():
+                safe.loc[risky, column] = values[risky].map(neutralise_cell)
     return safe
 
 
