@@ -21,8 +21,10 @@ from typing import Any, Protocol
 
 from pipeline.extract import Resources, extract_article, load_resources
 from pipeline.ingest import Article
+from pipeline.schema import COLUMN_NAMES
 
 ENGINES = ("local", "dask")
+WORKER_PRELOAD = "pipeline.worker_preload"  # what a forkserver imports before it forks workers
 TASKS_PER_WORKER = 2  # each batch is cut into this many tasks per worker, so no worker idles at a batch's end
 IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: enough to keep it busy, few enough to keep memory flat
 
@@ -33,11 +35,23 @@ class EngineError(RuntimeError):
 
 @dataclass(frozen=True)
 class ArticleResult:
-    """What extraction made of one article: its rows, or why it failed (the run goes on)."""
+    """What extraction made of one article: its rows, or why it failed (the run goes on).
+
+    Rows travel between processes as tuples in schema column order (a dict per row would pickle every
+    column name again); `rows` gives them back as dicts.
+    """
 
     article_id: str
-    rows: list[dict[str, object]] = field(default_factory=list)
+    values: list[tuple[object, ...]] = field(default_factory=list)
     error: str = ""
+
+    @property
+    def rows(self) -> list[dict[str, object]]:
+        return [dict(zip(COLUMN_NAMES, value, strict=True)) for value in self.values]
+
+    @classmethod
+    def of(cls, article_id: str, rows: list[dict[str, object]]) -> ArticleResult:
+        return cls(article_id, [tuple(row.get(name) for name in COLUMN_NAMES) for row in rows])
 
 
 _worker_resources: Resources | None = None
@@ -61,7 +75,7 @@ def extract_batch(articles: Sequence[Article], resources: Resources | None = Non
     results: list[ArticleResult] = []
     for article in articles:
         try:
-            results.append(ArticleResult(article.article_id, extract_article(article, resources)))
+            results.append(ArticleResult.of(article.article_id, extract_article(article, resources)))
         except Exception as exc:
             results.append(ArticleResult(article.article_id, error=f"extraction failed: {exc!r}"))
     return results
@@ -152,7 +166,7 @@ class ProcessEngine:
             context = multiprocessing.get_context("fork")
         elif "forkserver" in methods:
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["pipeline.engines"])
+            context.set_forkserver_preload([WORKER_PRELOAD])
         else:
             context = multiprocessing.get_context()
         self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker)
@@ -190,8 +204,16 @@ class DaskEngine:
         if scheduler:
             self._client = Client(scheduler, timeout=10)
         else:
-            self._cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                                         dashboard_address=":0")
+            import dask
+
+            # Workers forked from a forkserver that already holds the pipeline and its resources start in a
+            # fraction of a second; spawned ones would import everything and build the gazetteer each.
+            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            if method == "forkserver":
+                multiprocessing.get_context("forkserver").set_forkserver_preload([WORKER_PRELOAD])
+            with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+                self._cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                                             dashboard_address=":0")
             self._client = Client(self._cluster)
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})) or workers)
         self._run = uuid.uuid4().hex[:8]

@@ -117,8 +117,9 @@ def account(batch: list[Article], results: list[ArticleResult], report: RunRepor
         report.articles += 1
         if result.error:
             report.problems.append(Problem(article.origin or article.article_id, result.error))
-        report.events += len(result.rows)
-        rows.extend(result.rows)
+        found = result.rows
+        report.events += len(found)
+        rows.extend(found)
     return rows
 
 
