@@ -211,9 +211,14 @@ class DaskEngine:
             method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
             if method == "forkserver":
                 multiprocessing.get_context("forkserver").set_forkserver_preload([WORKER_PRELOAD])
-            with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+            # The workers' stack profiler (every 10 ms) and GIL monitor (every 1 ms) cost CPU that extraction
+            # needs; nobody looks at them in a batch run.
+            settings = {"distributed.worker.multiprocessing-method": method,
+                        "distributed.worker.profile.enabled": False,
+                        "distributed.admin.system-monitor.gil.enabled": False}
+            with dask.config.set(settings):
                 self._cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                                             dashboard_address=":0")
+                                             dashboard_address=None)
             self._client = Client(self._cluster)
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})) or workers)
         self._run = uuid.uuid4().hex[:8]
