@@ -63,25 +63,11 @@ def _name_mentions(body: str, sentence: Sentence, countries: list[CountryMention
 def _title_before(body: str, sentence: Sentence, run: NameRun,
                   country_spans: list[tuple[int, int, CountryMention]]) -> tuple[list[str], list[CountryMention]]:
     """Title words directly before the name (peeled from the run or written before it)."""
-    words = list(run.title_tokens)
-    countries = [c for s, e, c in country_spans if run.title_start <= s < run.start]
-    position = run.title_start
-    left = body[sentence.start:position]
-    tokens = list(re.finditer(r"[\w.'’-]+|[^\w\s]", left))
-    for token in reversed(tokens):
-        text = token.group(0)
-        absolute = sentence.start + token.start()
-        country = next((c for s, e, c in country_spans if s <= absolute < e), None)
-        if country is not None:
-            if country not in countries:
-                countries.insert(0, country)
-            words.insert(0, text)
-            continue
-        if text in {"of", "for", "to", "on"} or is_title_word(text):
-            words.insert(0, text)
-            continue
-        break
-    while words and words[0].lower() in {"of", "for", "to", "and", "on"}:
+    left = body[sentence.start:run.title_start]
+    words, countries = _scan_title(sentence, left, country_spans)
+    words += list(run.title_tokens)
+    countries += [c for s, e, c in country_spans if run.title_start <= s < run.start and c not in countries]
+    while words and words[0].lower() in _TITLE_GLUE:
         words.pop(0)
     if not words and re.search(r",\s*$", left):
         return _title_before_comma(sentence, left, country_spans)
@@ -91,25 +77,33 @@ def _title_before(body: str, sentence: Sentence, run: NameRun,
 def _title_before_comma(sentence: Sentence, left: str, country_spans: list[tuple[int, int, CountryMention]]
                         ) -> tuple[list[str], list[CountryMention]]:
     """`Japan's prime minister, Fumio Kishida` / `the U.S. envoy on climate, John Kerry`: a title, a comma, a name."""
-    comma = left.rstrip().rstrip(",")
+    words, countries = _scan_title(sentence, left.rstrip().rstrip(","), country_spans)
+    while words and words[0].lower() in _TITLE_GLUE:
+        words.pop(0)
+    if not words or not analyse_title(words).head or len(words) > 9:
+        return [], []
+    return words, countries
+
+
+_TITLE_GLUE = {"of", "for", "to", "and", "on"}
+
+
+def _scan_title(sentence: Sentence, left: str, country_spans: list[tuple[int, int, CountryMention]]
+                ) -> tuple[list[str], list[CountryMention]]:
+    """The words at the end of `left` that can belong to a title (title words, country words, `of`),
+    read backwards until the first word that cannot, and the countries among them."""
     words: list[str] = []
     countries: list[CountryMention] = []
-    for token in reversed(list(re.finditer(r"[\w.'’-]+|[^\w\s]", comma))):
+    for token in reversed(list(re.finditer(r"[\w.'’-]+|[^\w\s]", left))):
         text = token.group(0)
         absolute = sentence.start + token.start()
         country = next((c for s, e, c in country_spans if s <= absolute < e), None)
         if country is not None:
             if country not in countries:
                 countries.insert(0, country)
-            words.insert(0, text)
-        elif text in {"of", "for", "to", "on"} or is_title_word(text):
-            words.insert(0, text)
-        else:
+        elif not (text in {"of", "for", "to", "on"} or is_title_word(text)):
             break
-    while words and words[0].lower() in {"of", "for", "to", "and", "on"}:
-        words.pop(0)
-    if not words or not analyse_title(words).head or len(words) > 9:
-        return [], []
+        words.insert(0, text)
     return words, countries
 
 
