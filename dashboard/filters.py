@@ -13,11 +13,12 @@ so :func:`build_index` explodes the list columns once and :func:`apply_filters` 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
+from pipeline.query import QueryFilters
 from pipeline.schema import LIST_SEPARATOR
 
 # URL query parameter of each sidebar filter: the address bar is the shareable view, so these
@@ -42,19 +43,9 @@ FACETS: dict[str, tuple[str, bool]] = {
 
 
 @dataclass(frozen=True)
-class Filters:
-    """Everything an analyst can narrow the timeline by."""
-
-    start: dt.date | None = None
-    end: dt.date | None = None
-    countries: tuple[str, ...] = ()
-    people: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    event_types: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    min_confidence: float = 0.0
-    text: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
+class Filters(QueryFilters):
+    """Everything an analyst can narrow the timeline by: the store's query filters (one definition of the
+    fields, in `pipeline.query`), plus what the dashboard says about them."""
 
     def is_empty(self) -> bool:
         return self == Filters()
