@@ -171,11 +171,16 @@ def run_extract(args: argparse.Namespace) -> int:
         print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
     progress.close()
+    return _conclude(report, args, "nothing written", f"wrote {args.out}")
+
+
+def _conclude(report: RunReport, args: argparse.Namespace, nothing: str, done: str) -> int:
+    """Name every problem, print the one-line summary, and choose the exit code (the same for every command)."""
     _report_problems(report)
     if report.articles == 0:
-        print(f"error: no article could be read; nothing written. {report.summary()}", file=sys.stderr)
+        print(f"error: no article could be read; {nothing}. {report.summary()}", file=sys.stderr)
         return EXIT_NOTHING_READ
-    print(f"{report.summary()}; wrote {args.out}", file=sys.stderr)
+    print(f"{report.summary()}; {done}", file=sys.stderr)
     if args.strict and report.refused:
         return EXIT_STRICT
     return EXIT_OK
@@ -205,14 +210,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         print(f"error: cannot write the store {db}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     progress.close()
-    _report_problems(report)
-    if report.articles == 0:
-        print(f"error: no article could be read; nothing stored. {report.summary()}", file=sys.stderr)
-        return EXIT_NOTHING_READ
-    print(f"{report.summary()}; store {db}: {totals.summary() if totals else 'empty'}", file=sys.stderr)
-    if args.strict and report.refused:
-        return EXIT_STRICT
-    return EXIT_OK
+    return _conclude(report, args, "nothing stored", f"store {db}: {totals.summary() if totals else 'empty'}")
 
 
 def run_export(args: argparse.Namespace) -> int:
