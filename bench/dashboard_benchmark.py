@@ -38,6 +38,9 @@ import pandas as pd
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
+sys.path.insert(0, str(PROJECT_DIR / "bench"))
+
+from reporting import load_reports  # noqa: E402
 
 from dashboard import data  # noqa: E402
 from dashboard.filters import Filters  # noqa: E402
@@ -92,12 +95,7 @@ def bulk_load(db: Path, reports: pd.DataFrame) -> None:
         "published": reports["published"], "title": reports["title"], "source": reports["source"],
         "url": reports["url"], "origin": "generated", "text": reports["title"] + "\n\n" + reports["evidence"],
         "n_events": 1, "ingested_at": pd.Timestamp("2026-01-01")})
-    with store.connect(db) as connection:
-        connection.execute("BEGIN TRANSACTION")
-        store.insert_frame(connection, "articles", articles)
-        store.add_reports(connection, reports)
-        store.remerge_all(connection)
-        connection.execute("COMMIT")
+    load_reports(db, articles, reports)
 
 
 def build_store(db: Path, sample: pd.DataFrame, events: int, seed: int) -> float:

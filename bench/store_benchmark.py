@@ -39,6 +39,7 @@ sys.path.insert(0, str(PROJECT_DIR))
 sys.path.insert(0, str(PROJECT_DIR / "bench"))
 
 from generate_corpus import generate  # noqa: E402
+from reporting import load_reports, table  # noqa: E402
 
 from pipeline import store  # noqa: E402
 from pipeline.query import QueryFilters  # noqa: E402
@@ -115,12 +116,7 @@ def bulk_load(db: Path, reports: pd.DataFrame) -> float:
     articles["content_hash"] = articles["article_id"]
     articles["origin"], articles["text"] = "synthetic", "Synthetic article."
     articles["ingested_at"] = pd.Timestamp("2026-01-01")
-    with store.connect(db) as connection:
-        connection.execute("BEGIN TRANSACTION")
-        store.insert_frame(connection, "articles", articles)
-        store.add_reports(connection, reports)
-        store.remerge_all(connection)
-        connection.execute("COMMIT")
+    load_reports(db, articles, reports)
     return time.perf_counter() - started
 
 
@@ -133,13 +129,6 @@ def time_query(db: Path, filters: QueryFilters, repeat: int = 5) -> tuple[float,
         rows = len(frame)
         timings.append(time.perf_counter() - started)
     return timings[0], statistics.median(timings[1:]), rows
-
-
-def table(title: str, header: list[str], rows: list[list[object]]) -> None:
-    print(f"\n{title}")
-    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows, strict=True)]
-    for line in [header, ["-" * w for w in widths], *rows]:
-        print("| " + " | ".join(str(x).ljust(w) for x, w in zip(line, widths, strict=True)) + " |")
 
 
 def main() -> None:

@@ -35,6 +35,7 @@ sys.path.insert(0, str(PROJECT_DIR))
 sys.path.insert(0, str(PROJECT_DIR / "bench"))
 
 from generate_corpus import generate  # noqa: E402
+from reporting import table  # noqa: E402
 
 SPACY_WORDS_PER_SECOND = 7_000
 SINGLE_CORE_TARGET = 30 * SPACY_WORDS_PER_SECOND
@@ -83,13 +84,6 @@ def in_process_rate(corpus: Path) -> float:
     result = subprocess.run(pinned([sys.executable, "-c", code, str(corpus)]), cwd=PROJECT_DIR, check=True,
                             capture_output=True, text=True)
     return float(result.stdout.strip())
-
-
-def table(title: str, header: list[str], rows: list[list[object]]) -> None:
-    print(f"\n{title}")
-    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows, strict=True)]
-    for line in [header, ["-" * w for w in widths], *rows]:
-        print("| " + " | ".join(str(x).ljust(w) for x, w in zip(line, widths, strict=True)) + " |")
 
 
 def main() -> None:

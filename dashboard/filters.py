@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from pipeline.query import QueryFilters
+from pipeline.query import FACETS, QueryFilters
 from pipeline.schema import LIST_SEPARATOR
 
 # URL query parameter of each sidebar filter: the address bar is the shareable view, so these
@@ -32,14 +32,6 @@ STATUS_KEY = "status"
 CONFIDENCE_KEY = "confidence"
 TEXT_KEY = "q"
 
-# facet name -> (table column, is a `; `-joined list)
-FACETS: dict[str, tuple[str, bool]] = {
-    "countries": ("countries", True),
-    "people": ("participants", True),
-    "topics": ("topics", True),
-    "event_types": ("event_type", False),
-    "statuses": ("status", False),
-}
 
 
 @dataclass(frozen=True)

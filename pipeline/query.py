@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
-# facet -> (column, is a `; `-joined list); the names are those of dashboard.filters.FACETS. The store
+# facet -> (column, is a `; `-joined list): the one definition, which the dashboard's filters use too. The store
 # keeps each list column also as a distinct list `<column>_set`, which is what list filters and counts read.
 FACETS: dict[str, tuple[str, bool]] = {
     "countries": ("countries", True),
