@@ -13,7 +13,9 @@ too many members or would unpack to too much. The limits are :data:`ZIP_LIMITS`.
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import re
 import unicodedata
 import zipfile
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from pipeline.extract import Resources, extract_article, load_resources
-from pipeline.ingest import Article, Problem, ReadOptions, read_articles
+from pipeline.ingest import TABLE_SUFFIXES, Article, Problem, ReadOptions, read_articles
 from pipeline.timeline import BATCH_SIZE
 
 ARTICLE_SUFFIXES = (".txt", ".csv", ".jsonl")
@@ -230,6 +232,7 @@ def _extract_one(member: Member, path: Path, ids: set[str], hashes: set[str], st
     """
     report = FileReport(member.origin)
     pending: Extracted = []
+    kept: list[Article] = []
 
     def flush() -> None:
         if pending and on_extracted is not None:
@@ -257,12 +260,37 @@ def _extract_one(member: Member, path: Path, ids: set[str], hashes: set[str], st
             continue
         report.articles += 1
         report.events += len(rows)
+        kept.append(item)
         pending.append((item, rows))
         if len(pending) >= BATCH_SIZE:
             flush()
         step(f"{member.origin}: {report.articles} article(s) read", 0.5)
     flush()
+    if report.refused and kept and path.suffix.lower() in TABLE_SUFFIXES:
+        keep_only(path, kept)
     return report
+
+
+def keep_only(path: Path, articles: list[Article]) -> None:
+    """Rewrite a partly refused table upload to hold only the articles that were added.
+
+    Why: the dashboard re-reads its upload folders to keep the store current. A refused row left in
+    the file could come back on a later start — a row carrying the id of an article stored from
+    elsewhere would then replace that article. Written in the file's own format (UTF-8, explicit ids,
+    so every kept article keeps its id and content hash), to a temporary name first, then swapped in.
+    """
+    columns = ("id", "published", "title", "source", "url", "text")
+    records = [dict(zip(columns, (a.article_id, a.published.isoformat(), a.title, a.source, a.url, a.text),
+                        strict=True)) for a in articles]
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        if path.suffix.lower() == ".csv":
+            writer = csv.DictWriter(handle, fieldnames=columns)
+            writer.writeheader()
+            writer.writerows(records)
+        else:
+            handle.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    partial.replace(path)
 
 
 def _where(where: str, path: Path, member: Member) -> str:

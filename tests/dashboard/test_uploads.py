@@ -136,3 +136,33 @@ def test_report_rows_are_table_ready():
     row = FileReport("a.txt", articles=2, events=3, refused=["a.txt:4: bad"]).as_row()
     assert row == {"file": "a.txt", "status": "partly added", "articles added": 2, "events found": 3,
                    "refused and why": "a.txt:4: bad", "warnings": ""}
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_partly_refused_table_keeps_only_what_was_added(tmp_path, suffix):
+    """A refused row must not come back when the app re-reads its upload folders (it could replace
+    the stored article whose id it carries)."""
+    import json
+
+    from pipeline.ingest import ReadOptions, read_file
+
+    body = ("Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on "
+            "Thursday, the first such summit in twelve years.")
+    rows = [{"id": "taken", "published": "2023-03-17", "title": "Stored elsewhere", "text": "Other words."},
+            {"id": "new-one", "published": "2023-03-17", "title": "Kishida and Yoon", "text": body},
+            {"id": "undated", "published": "", "title": "No date", "text": "Some words."}]
+    if suffix == ".csv":
+        lines = ["id,published,title,text"] + [f'{r["id"]},{r["published"]},{r["title"]},"{r["text"]}"' for r in rows]
+        data = ("\n".join(lines) + "\n").encode("latin-1")
+    else:
+        data = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    member = Member(f"table{suffix}", data, f"table{suffix}")
+    [(_, path)] = stored = store(tmp_path, [member])
+    before = [a for a in read_file(path, ReadOptions()) if not hasattr(a, "message")]
+    [report] = extract_uploads(stored, {"taken"}, set())
+    assert report.status == "partly added" and report.articles == 1 and len(report.refused) == 2
+    after = list(read_file(path, ReadOptions()))
+    assert [a.article_id for a in after] == ["new-one"]
+    [kept] = [a for a in before if a.article_id == "new-one"]
+    assert after[0].content_hash == kept.content_hash and after[0].title == "Kishida and Yoon"
+    assert not list(tmp_path.glob("*.partial"))
