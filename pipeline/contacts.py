@@ -58,6 +58,7 @@ class ContactCandidate:
     vague_past: bool
     via_reference: bool  # a participant was found through a pronoun or role word
     spread: int = 0  # characters from the trigger to its farthest participant: smaller is a tighter reading
+    objects_end: int = 0  # body offset where the list of people after the trigger ends (0: none)
 
 
 _JOIN = re.compile(r"\b(?:also\s+)?(?:(?:took\s+part|take\s+part|takes\s+part|participated|joined|attended|sat\s+in)"
@@ -149,6 +150,7 @@ def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start:
         relative = [m for m in mentions if m.kind == "relative" and base + clause_left - 12 <= m.start < start]
         if relative and relative[-1].persons != subject[-1].persons:
             objects = [relative[-1]]
+    objects += _represented_by(mentions, objects, end, text, base)
     if not subject and objects and trigger.lower() not in {"summit", "summits", "ceremony"}:
         subject = fallback_subject(mentions, objects, start)
     if trigger.lower() == "ceremony" or (not objects and NOUN_TRIGGER.search(trigger)
@@ -173,10 +175,30 @@ def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start:
     collective = any(m.kind == "group" for m in objects)  # `the three ministers`: one event, not three
     groups = _event_groups(cast, subject_ids, object_ids, event_type, text, collective, trigger)
     spread = max((max(abs(m.start - start), abs(m.end - end)) for m in subject + objects), default=0)
+    objects_end = max((m.end for m in objects if m.start >= end), default=0)
     return [ContactCandidate(sentence.index, start, end, trigger, _event_type(cast, group, event_type, trigger, text,
                                                                               context),
-                             group, "planned" if planned_cue else "occurred", tense, vague, via_reference, spread)
+                             group, "planned" if planned_cue else "occurred", tense, vague, via_reference, spread,
+                             objects_end)
             for group in groups]
+
+
+_REPRESENTED_BY = re.compile(r",\s+(?:with|and)\s+(?:the\s+)?[A-Z][^,;.]{0,60}?\s+represented\s+by\b")
+
+
+def _represented_by(mentions: list[Mention], objects: list[Mention], end: int, text: str,
+                    base: int) -> list[Mention]:
+    """People who join the object list as an organisation's or country's delegates: `hosted A, B and C at
+    the resort, with the European Union represented by D and E`."""
+    if not objects:
+        return []
+    after = max(m.end for m in objects)
+    if after < end:
+        return []
+    match = _REPRESENTED_BY.search(text, after - base)
+    if match is None or re.search(r"[;.]", text[after - base: match.start()]):
+        return []
+    return [m for m in right_group(mentions, base + match.end(), text, base, "direct") if m not in objects]
 
 
 def _event_groups(cast: Cast, subject: list[int], objects: list[int], event_type: str,

@@ -28,6 +28,7 @@ _DATE_LINKED_ELSEWHERE = re.compile(r"\b(?:since|until|till|through|before|after
                                     r"in\s+the\s+run-up\s+to|as\s+of|compared\s+(?:with|to))\s+"
                                     r"(?:the\s+|a\s+|an\s+)?(?:\S+\s+){0,4}$|\bby\s+$", re.IGNORECASE)
 _SPAN = re.compile(r"^in\s+(?:\w+\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)$", re.IGNORECASE)
+_WHERE_CLAUSE = re.compile(r"^\s*,\s*where\b")
 MAX_AFTER_CHARS = 120  # a date further after the contact word belongs to a later clause
 MAX_BEFORE_CHARS = 160
 _FRONTED = re.compile(r"^\s*(?:(?:on|in|at|by|earlier|later|late|early)\s+)*$", re.IGNORECASE)
@@ -63,6 +64,9 @@ def _best_in_sentence(sentence: Sentence, candidate: ContactCandidate, dateline:
     text = sentence.text
     trigger_start = candidate.trigger_start - sentence.start
     trigger_end = candidate.trigger_end - sentence.start
+    # After a list of people (`hosted A, B, ... and G at the resort from June 11 to 13`) the date is measured
+    # from the end of the list: the names belong to the contact, they do not push its date away.
+    objects_end = max(trigger_end, candidate.objects_end - sentence.start)
     best: tuple[float, ResolvedDate] | None = None
     for mention in find_date_mentions(text):
         if not _usable(sentence, mention.start, dateline):
@@ -70,16 +74,19 @@ def _best_in_sentence(sentence: Sentence, candidate: ContactCandidate, dateline:
         if _DATE_LINKED_ELSEWHERE.search(text[max(0, mention.start - 40): mention.start]):
             continue  # `since a summit last year`, `until 2030`: the date of something else
         if mention.start >= trigger_end:
-            between = text[trigger_end: mention.start]
+            anchor = objects_end if mention.start >= objects_end else trigger_end
+            between = text[anchor: mention.start]
             if _OTHER_EVENT.search(between) or len(between) > MAX_AFTER_CHARS:
                 continue
-            distance = float(mention.start - trigger_end)
+            distance = float(mention.start - anchor)
         else:
             between = text[mention.end: trigger_start]
             fronted = _FRONTED.match(text[: mention.start]) and re.match(r"\s*,", text[mention.end:])
             if not fronted and len(between) > MAX_BEFORE_CHARS:
                 continue
             distance = float(trigger_start - mention.end) * (1.0 if fronted else 2.0)
+            # `a NATO summit on Monday, where he will also hold talks with X`: the place's date is the contact's.
+            between = _WHERE_CLAUSE.sub("", between, count=1)
         if _CLAUSE_BREAK.search(between):
             continue
         resolved = resolve_date(mention.text, today, tense)

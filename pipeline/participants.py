@@ -12,7 +12,7 @@ import re
 
 from pipeline.cast import Mention
 from pipeline.contact_cues import APPOSITION_GAP, HARD_BOUNDARY, MAX_GAP_WORDS, OBJECT_MARKERS
-from pipeline.titles import is_title_word
+from pipeline.titles import TITLE_MODIFIERS, is_title_word
 
 
 def clause_start(left_text: str) -> int:
@@ -99,7 +99,7 @@ def right_group(mentions: list[Mention], trigger_end: int, text: str, base: int,
         return []
     if attach != "direct" and not re.search(OBJECT_MARKERS[attach], gap, re.IGNORECASE) and attach != "any":
         return []
-    if attach == "direct" and len(gap.split()) > 4 and not re.search(OBJECT_MARKERS["direct"], gap, re.I):
+    if attach == "direct" and _plain_words(gap) > 4 and not re.search(OBJECT_MARKERS["direct"], gap, re.I):
         return []
     if re.search(r"\b(?:before|after|when|until|while|since|because|if|once)\b", gap, re.IGNORECASE):
         return []  # `their final meeting before Donald Trump returns`: a new clause, not the object
@@ -113,6 +113,14 @@ def right_group(mentions: list[Mention], trigger_end: int, text: str, base: int,
         else:
             break
     return group if _is_list(gaps, text[group[-1].end - base: group[-1].end - base + 30]) else group[:1]
+
+
+def _plain_words(gap: str) -> int:
+    """Words of a gap that are not part of a title or a name: `met Australia's newly elected prime
+    minister, Anthony Albanese` has none, `met reporters on the steps of ... with` has many."""
+    words = [w.strip(",.;:'’") for w in gap.split()]
+    return sum(1 for w in words if w and not (w[0].isupper() or is_title_word(w) or w.lower() in TITLE_MODIFIERS
+                                              or w.lower().endswith(("'s", "’s"))))
 
 
 def _is_list(gaps: list[str], tail: str = "") -> bool:

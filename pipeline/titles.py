@@ -59,6 +59,11 @@ TITLE_MODIFIERS = frozenset(
         "commission", "committee", "staff's", "ministry", "policy", "central", "bank", "monetary", "fund",
         "affairs'", "s", "disarmament", "arms", "control", "non-proliferation", "nuclear", "chemical", "peace",
         "middle", "east", "envoy's", "presidential's", "coast", "guard", "police",
+        # how news qualifies an office-holder: `Australia's newly elected prime minister, Anthony Albanese`
+        "newly", "recently", "elected", "re-elected", "reelected", "newly-elected", "appointed", "caretaker",
+        "current", "sitting", "visiting", "embattled", "veteran", "long-serving", "longtime", "powerful",
+        "hardline", "hard-line", "conservative", "reformist", "moderate", "nationalist", "populist", "centrist",
+        "leftist", "right-wing", "left-wing", "influential",
     ]
 )
 # Heads that need a qualifier to be an official (`Palestinian leader`, `army chief`), not bare.

@@ -96,3 +96,17 @@ def test_apposition_and_possessor_are_not_the_subject():
     frame = events("Amos Hochstein, a senior adviser to U.S. President Joe Biden, held talks with Lebanese Parliament "
                    "Speaker Nabih Berri on Tuesday.", "2024-11-20")
     assert pairs(frame) == {frozenset({"Hochstein", "Berri"})}
+
+
+def test_delegates_of_an_organisation_join_the_summit():
+    frame = events("British Prime Minister Boris Johnson hosted U.S. President Joe Biden and French President Emmanuel "
+                   "Macron at the seaside resort on Friday, with the European Union represented by Ursula von der "
+                   "Leyen and Charles Michel.", "2021-06-13")
+    assert pairs(frame) == {frozenset({"Johnson", "Biden", "Macron", "Leyen", "Michel"})}
+    assert "EU" in frame.iloc[0].countries
+
+
+def test_a_qualified_title_before_a_name_still_makes_the_object():
+    frame = events("U.S. President Joe Biden met Australia's newly elected prime minister, Anthony Albanese, in "
+                   "Tokyo on Tuesday.", "2022-05-25")
+    assert pairs(frame) == {frozenset({"Biden", "Albanese"})}

@@ -51,3 +51,18 @@ def test_clause_tense_reads_the_verb_before_the_date():
     text = "He will begin withdrawing troops on Friday. Iraq said on Tuesday that it would retaliate."
     assert clause_tense(text, text.index("Friday"), text.index("Friday") + 6) == "future"
     assert clause_tense(text, text.index("Tuesday"), text.index("Tuesday") + 7) is None
+
+
+def test_a_long_list_of_guests_does_not_push_the_date_away():
+    frame = events("Spanish Prime Minister Pedro Sanchez hosted Canadian Prime Minister Justin Trudeau, Dutch Prime "
+                   "Minister Mark Rutte, Polish President Andrzej Duda, and Norwegian Prime Minister Jonas Gahr Store "
+                   "at the royal palace on June 28 and 29.", "2022-07-01")
+    assert set(frame["date"]) == {"2022-06-28"}
+
+
+def test_the_date_of_a_place_governs_a_where_clause():
+    frame = events("On Sunday German Chancellor Olaf Scholz met Indian Prime Minister Narendra Modi. Scholz flies to "
+                   "Madrid for a NATO summit on Tuesday, where he will also hold talks with Turkish President Recep "
+                   "Tayyip Erdogan.", "2022-06-27")
+    erdogan = frame[frame["participants"].str.contains("Erdogan")].iloc[0]
+    assert erdogan.date == "2022-06-28" and erdogan.status == "planned"
