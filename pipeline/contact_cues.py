@@ -88,7 +88,8 @@ PLANNED = re.compile(
     re.IGNORECASE)
 PERFECT_PAST = re.compile(r"\bhad\s+(?:\w+\s+)?(?:met|held|negotiated|talked|discussed|signed|conferred)\b", re.I)
 VAGUE_PAST = re.compile(r"\b(?:in\s+the\s+past|previously|years\s+ago|once|in\s+earlier\s+years|long\s+ago)\b", re.I)
-SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\brespective\b|\bin\s+their\s+(?:own\s+)?(?:\w+\s+)?"
+# `a separate bilateral meeting` is one more meeting of the same people, not a split (`separate talks with Z`).
+SEPARATE = re.compile(r"(?<![Aa]\s)\bseparate(?:ly)?\b|\brespective\b|\bin\s+their\s+(?:own\s+)?(?:\w+\s+)?"
                        r"(?:capitals|palaces|offices|countries|homes|residences|headquarters)\b", re.IGNORECASE)
 HARD_BOUNDARY = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\s--\s|\s—\s")
 OBJECT_MARKERS = {"with": r"\b(?:with|between|to|and|by|from|on)\b", "from": r"\bfrom\b",

@@ -74,7 +74,12 @@ def reference_mentions(body: str, sentence: Sentence, countries: list[CountryMen
             cast.add(Mention(start, end, (index,), sentence.index, "pronoun", match.group(0)))
     for match in _THEY.finditer(text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        pair = _last_pair(cast, body, sentence, start) if free(start, end) else ()
+        if not free(start, end):
+            continue
+        # `The two presidents held ..., their first talks`: the group this sentence already named.
+        groups = [m for m in cast.in_sentence(sentence.index)
+                  if m.kind == "group" and m.end <= start and len(m.persons) > 1]
+        pair = groups[-1].persons if groups else _last_pair(cast, body, sentence, start)
         if pair:
             cast.add(Mention(start, end, pair, sentence.index, "group", match.group(0)))
     for match in _RELATIVE.finditer(text):

@@ -110,3 +110,12 @@ def test_a_qualified_title_before_a_name_still_makes_the_object():
     frame = events("U.S. President Joe Biden met Australia's newly elected prime minister, Anthony Albanese, in "
                    "Tokyo on Tuesday.", "2022-05-25")
     assert pairs(frame) == {frozenset({"Biden", "Albanese"})}
+
+
+def test_a_separate_bilateral_meeting_of_the_same_pair_is_one_more_meeting():
+    frame = events("Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky met on Monday at a "
+                   "summit in Paris hosted by French President Emmanuel Macron and German Chancellor Angela Merkel. "
+                   "The two presidents also held a separate bilateral meeting during the evening, their first direct "
+                   "talks since Zelensky took office in May.", "2019-12-10")
+    assert sorted(map(sorted, pairs(frame))) == [["Macron", "Merkel", "Putin", "Zelensky"], ["Putin", "Zelensky"]]
+    assert set(frame["event_type"]) == {"summit", "meeting"}
