@@ -29,7 +29,8 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:talks|discussions|consultations|negotiations)\b", "meeting", "with"),
     (r"\b(?:discussed|discusses|discuss|discussing|conferred|confers|confer|conferring|negotiated|negotiates|"
      r"negotiating|talked|dined|lunched|breakfasted|sat\s+down|shook\s+hands|chatted)\b", "meeting", "with"),
-    (r"\b(?:received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes|welcoming|greeted|greets|greet)\b",
+    (r"\b(?:received|receives|receive|receiving|hosted|hosts|host|hosting|welcomed|welcomes|welcoming|greeted|greets|"
+     r"greet)\b",
      "meeting", "direct"),
     (r"\baccepted\b", "meeting", "from"),
     (r"\b(?:signed|signs|sign|signing)\b", "meeting", "with"),
@@ -46,7 +47,7 @@ TRIGGER_ANCHORS = frozenset(
     video-conference spoke speaks speak spoken speaking talked talks talk talking conferred chatted discussions
     consultations negotiations conversation conversations dialogue discussed discusses discuss discussing confers
     confer conferring negotiated
-    negotiates negotiating dined lunched breakfasted sat shook received receives receiving hosted hosts host
+    negotiates negotiating dined lunched breakfasted sat shook received receives receive receiving hosted hosts host
     hosting welcomed welcomes welcoming greeted greets greet accepted signed signs sign signing conference audience
     courtesy dinner lunch breakfast tea tete-a-tete summit summits ceremony call calls link""".split()
 )
@@ -129,6 +130,13 @@ _SET_FOR = re.compile(r"^\s*(?:is\s+|was\s+)?(?:set|scheduled|planned|due|slated
                       re.IGNORECASE)
 
 
+# `The G20 summit, hosted by Widodo, opens on Tuesday`: a gathering told in the present of its timetable.
+_GATHERING = re.compile(r"(?:summit|conference|talks|meeting|session|forum)s?$", re.IGNORECASE)
+_GATHERING_BEFORE = re.compile(r"(?:summit|conference|talks|meeting|session|forum)s?\s*,\s*$", re.IGNORECASE)
+_OPENS = re.compile(r"^[^.;]{0,70}?\b(?:opens|begins|starts|convenes|kicks\s+off|gets\s+under\s+way)\b",
+                    re.IGNORECASE)
+
+
 def contact_tense(left_window: str, trigger: str, right_text: str = "") -> str:
     """"future" for announced contacts (`will meet`, `is to meet`, `upcoming talks`, `meet Monday`),
     "past" otherwise. Bare `to` counts only before a verb (`to meet`), not in `similar to Monday's talks`."""
@@ -137,7 +145,8 @@ def contact_tense(left_window: str, trigger: str, right_text: str = "") -> str:
         return "future"
     if _TO_VERB.search(before) and _BASE_VERB.match(trigger):
         return "future"
-    if _PLANNED_NOUN.search(before) or _SET_FOR.match(right_text):
+    if _PLANNED_NOUN.search(before) or _SET_FOR.match(right_text) or (
+            (_GATHERING.search(trigger) or _GATHERING_BEFORE.search(before)) and _OPENS.match(right_text)):
         return "future"
     if _PRESENT_VERB.match(trigger) and not re.search(r"\b(?:did|does|do|to|and)\s+$", before, re.IGNORECASE):
         return "future" if re.search(r"\b(?:next|on)\b|day\b", right_text[:40]) else "present"

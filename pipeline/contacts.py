@@ -151,6 +151,7 @@ def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start:
         if relative and relative[-1].persons != subject[-1].persons:
             objects = [relative[-1]]
     objects += _represented_by(mentions, objects, end, text, base)
+    objects += [m for m in _taking_part(mentions, end, text, base) if m not in objects + subject]
     if not subject and objects and trigger.lower() not in {"summit", "summits", "ceremony"}:
         subject = fallback_subject(mentions, objects, start)
     if trigger.lower() == "ceremony" or (not objects and NOUN_TRIGGER.search(trigger)
@@ -199,6 +200,22 @@ def _represented_by(mentions: list[Mention], objects: list[Mention], end: int, t
     if match is None or re.search(r"[;.]", text[after - base: match.start()]):
         return []
     return [m for m in right_group(mentions, base + match.end(), text, base, "direct") if m not in objects]
+
+
+_WITH_PEOPLE = re.compile(r",\s+with\s+(?:both\s+|all\s+)?(?=[A-Z])")
+_TAKING_PART = re.compile(r"\s+(?:also\s+)?(?:taking\s+part|attending|participating|in\s+attendance)\b")
+
+
+def _taking_part(mentions: list[Mention], end: int, text: str, base: int) -> list[Mention]:
+    """People a gathering names as its participants after the fact: `The G20 summit, hosted by Widodo,
+    opens on Tuesday, with both Biden and Xi taking part`."""
+    if "with" not in text[end - base:]:
+        return []
+    for match in _WITH_PEOPLE.finditer(text, end - base):
+        people = right_group(mentions, base + match.end(), text, base, "direct")
+        if people and _TAKING_PART.match(text, people[-1].end - base):
+            return people
+    return []
 
 
 def _event_groups(cast: Cast, subject: list[int], objects: list[int], event_type: str,

@@ -116,11 +116,17 @@ def right_group(mentions: list[Mention], trigger_end: int, text: str, base: int,
 
 
 def _plain_words(gap: str) -> int:
-    """Words of a gap that are not part of a title or a name: `met Australia's newly elected prime
-    minister, Anthony Albanese` has none, `met reporters on the steps of ... with` has many."""
-    words = [w.strip(",.;:'’") for w in gap.split()]
-    return sum(1 for w in words if w and not (w[0].isupper() or is_title_word(w) or w.lower() in TITLE_MODIFIERS
-                                              or w.lower().endswith(("'s", "’s"))))
+    """Words of a gap before the title that introduces the name: `met Australia's newly elected prime
+    minister, Anthony Albanese` has none; `hosted the G7 summit, and Prime Minister X` keeps six."""
+    words = gap.split()
+    while words:
+        word = words[-1].strip(",;:")
+        if word and (word[0].isupper() or is_title_word(word) or word.lower() in TITLE_MODIFIERS
+                     or word.lower().endswith(("'s", "’s"))) and word.lower() not in {"the", "of", "for"}:
+            words.pop()
+        else:
+            break
+    return len(words)
 
 
 def _is_list(gaps: list[str], tail: str = "") -> bool:

@@ -119,3 +119,24 @@ def test_a_separate_bilateral_meeting_of_the_same_pair_is_one_more_meeting():
                    "talks since Zelensky took office in May.", "2019-12-10")
     assert sorted(map(sorted, pairs(frame))) == [["Macron", "Merkel", "Putin", "Zelensky"], ["Putin", "Zelensky"]]
     assert set(frame["event_type"]) == {"summit", "meeting"}
+
+
+def test_participants_named_after_the_gathering_take_part_in_it():
+    frame = events("The Group of 20 summit, hosted by Indonesian President Joko Widodo, opens on Tuesday and runs "
+                   "through Wednesday, with both U.S. President Joe Biden and Chinese President Xi Jinping taking "
+                   "part.", "2022-11-15")
+    assert pairs(frame) == {frozenset({"Widodo", "Biden", "Jinping"})}
+    assert frame.iloc[0].event_type == "summit" and frame.iloc[0].status == "planned"
+
+
+def test_will_host_and_to_receive_announce_a_contact():
+    frame = events("U.S. President Joe Biden will host French President Emmanuel Macron for a state visit in early "
+                   "December. Chinese President Xi Jinping is to receive Russian Foreign Minister Sergei Lavrov on "
+                   "Friday.", "2022-11-15")
+    assert pairs(frame) == {frozenset({"Biden", "Macron"}), frozenset({"Jinping", "Lavrov"})}
+    assert set(frame["status"]) == {"planned"}
+
+
+def test_a_country_hosting_a_summit_is_not_a_meeting_of_the_people_named_next():
+    assert events("Japan will host the Group of Seven summit, and Prime Minister Fumio Kishida said U.S. President "
+                  "Joe Biden would attend.", "2022-11-15").empty
