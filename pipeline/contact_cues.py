@@ -32,6 +32,8 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:received|receives|receive|receiving|hosted|hosts|host|hosting|welcomed|welcomes|welcoming|greeted|greets|"
      r"greet)\b",
      "meeting", "direct"),
+    (r"\b(?:spent|spends|spend|spending)\s+(?:[\w-]+\s+){0,3}?(?:hours?|minutes?)\s+(?:together\s+)?"
+     r"(?:in\s+talks\s+|talking\s+)?with\b", "meeting", "with"),
     (r"\baccepted\b", "meeting", "from"),
     (r"\b(?:signed|signs|sign|signing)\b", "meeting", "with"),
     (r"\b(?<!solo\s)(?<!own\s)(?<!separate\s)(?:joint\s+)?(?:news|press)\s+conference\b", "meeting", "with"),
@@ -49,7 +51,8 @@ TRIGGER_ANCHORS = frozenset(
     confer conferring negotiated
     negotiates negotiating dined lunched breakfasted sat shook received receives receive receiving hosted hosts host
     hosting welcomed welcomes welcoming greeted greets greet accepted signed signs sign signing conference audience
-    courtesy dinner lunch breakfast tea tete-a-tete summit summits ceremony call calls link""".split()
+    courtesy dinner lunch breakfast tea tete-a-tete summit summits ceremony call calls link spent spends spend
+    spending""".split()
 )
 _ANCHOR_WORD = re.compile(r"[a-z][a-z-]*")
 

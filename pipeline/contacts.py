@@ -132,6 +132,25 @@ def find_contacts(sentence: Sentence, cast: Cast, context: str = "") -> list[Con
     return _merge_same(results)
 
 
+_COMMA_CIRCUMSTANCE = re.compile(r",\s+(?:during|in|at|after|following)\s+(?:a|an|the|their|his|her)?\s*"
+                                 r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _governing_window(left_window: str, trigger: str) -> str:
+    """The words whose negation or condition governs the contact. For `Biden warned Putin that Russia would
+    face sanctions if it invaded, during a video call`, the reported clause (`that ... if ...`) is what was
+    said, not a condition on the call: it is left out."""
+    circumstance = _COMMA_CIRCUMSTANCE.search(left_window) if NOUN_TRIGGER.search(trigger) else None
+    if circumstance is None:
+        return left_window[-60:]
+    main = left_window[: circumstance.start()]
+    reported = re.search(r"\bthat\b", main)
+    if reported is not None:
+        main = main[: reported.start()]
+    return main[-60:] + left_window[circumstance.start():]
+
+
+_ENDS_WITH_MARKER = re.compile(r"\b(?:with|to|between)$", re.IGNORECASE)
 _NOUN_USE = re.compile(r"\b(?:a|an|the|their|his|her|its|this|that|first|final|last|second|next|another|"
                        r"[\w-]+-(?:hour|minute|day))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -142,11 +161,13 @@ def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start:
     left_text = text[: start - base]
     if attach == "direct" and trigger.lower() == "meeting" and _NOUN_USE.search(left_text):
         attach = "with"  # `their final meeting before Trump returns`: a noun takes `with`, not a direct object
+    if attach == "with" and _ENDS_WITH_MARKER.search(trigger):
+        attach = "adjacent"  # `spoke with X`: the trigger holds its preposition; the name follows at once
     clause_left = clause_start(left_text)
     left_window = left_text[clause_left:]
     subject = left_group(mentions, base + clause_left, start, text, base)
     objects = right_group(mentions, end, text, base, attach)
-    if not objects and subject and attach in {"with", "direct", "any"}:
+    if not objects and subject and attach in {"with", "direct", "any", "adjacent"}:
         relative = [m for m in mentions if m.kind == "relative" and base + clause_left - 12 <= m.start < start]
         if relative and relative[-1].persons != subject[-1].persons:
             objects = [relative[-1]]
@@ -161,7 +182,7 @@ def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start:
         subject, objects = subject, [m for m in people if m not in subject]
     subject_ids = person_ids(subject)
     object_ids = [i for i in person_ids(objects) if i not in subject_ids]
-    window = left_window[-60:]
+    window = _governing_window(left_window, trigger)
     if NEGATION.search(window) or HYPOTHETICAL.search(window):
         return []
     if re.match(r"\s*(?:with|by)?\s*(?:no|any)\b", text[end - base:end - base + 12], re.I):

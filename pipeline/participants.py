@@ -97,7 +97,10 @@ def right_group(mentions: list[Mention], trigger_end: int, text: str, base: int,
         return []
     if re.search(r",\s*(?:who|which|that|said|says|and\s+said)\b|\bsaid\b|\btold\b|\bsays\b", gap):
         return []
-    if attach != "direct" and not re.search(OBJECT_MARKERS[attach], gap, re.IGNORECASE) and attach != "any":
+    if attach == "adjacent":
+        if _plain_words(gap) > 1:  # `spoke with Ukrainian President X`, `spoke to the Chinese leader`
+            return []
+    elif attach != "direct" and not re.search(OBJECT_MARKERS[attach], gap, re.IGNORECASE) and attach != "any":
         return []
     if attach == "direct" and _plain_words(gap) > 4 and not re.search(OBJECT_MARKERS["direct"], gap, re.I):
         return []

@@ -140,3 +140,24 @@ def test_will_host_and_to_receive_announce_a_contact():
 def test_a_country_hosting_a_summit_is_not_a_meeting_of_the_people_named_next():
     assert events("Japan will host the Group of Seven summit, and Prime Minister Fumio Kishida said U.S. President "
                   "Joe Biden would attend.", "2022-11-15").empty
+
+
+def test_speak_with_is_a_call_in_a_call_story_and_needs_the_name_at_once():
+    frame = events("On Monday U.S. President Joe Biden held a call with French President Emmanuel Macron. Biden is "
+                   "also expected to speak with Ukrainian President Volodymyr Zelenskyy on Thursday.", "2021-12-08")
+    zelensky = frame[frame["participants"].str.contains("Zelensk")].iloc[0]
+    assert zelensky.event_type == "call" and zelensky.status == "planned" and zelensky.date == "2021-12-09"
+    assert events("U.S. President Joe Biden spoke to reporters about Russian President Vladimir Putin on Tuesday.",
+                  "2021-12-08").empty
+
+
+def test_a_condition_inside_reported_words_does_not_cancel_the_call():
+    frame = events("U.S. President Joe Biden warned Russian President Vladimir Putin on Tuesday that Russia would face "
+                   "sanctions if it invaded Ukraine, during a two-hour video call.", "2021-12-08")
+    assert pairs(frame) == {frozenset({"Biden", "Putin"})} and frame.iloc[0].event_type == "call"
+
+
+def test_hours_spent_with_someone_are_a_meeting():
+    frame = events("French President Emmanuel Macron began in Moscow, where he spent more than five hours with "
+                   "Russian President Vladimir Putin on Monday.", "2022-02-09")
+    assert pairs(frame) == {frozenset({"Macron", "Putin"})} and frame.iloc[0].date == "2022-02-07"
