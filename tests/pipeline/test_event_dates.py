@@ -66,3 +66,9 @@ def test_the_date_of_a_place_governs_a_where_clause():
                    "Tayyip Erdogan.", "2022-06-27")
     erdogan = frame[frame["participants"].str.contains("Erdogan")].iloc[0]
     assert erdogan.date == "2022-06-28" and erdogan.status == "planned"
+
+
+def test_an_arrival_and_a_welcome_share_their_date():
+    frame = events("Chinese President Xi Jinping and Russian President Vladimir Putin signed agreements on Tuesday. "
+                   "Xi had arrived on Monday and was welcomed by Putin for an informal dinner.", "2023-03-22")
+    assert sorted(frame["date"]) == ["2023-03-20", "2023-03-21"]
