@@ -254,7 +254,7 @@ def _event_groups(cast: Cast, subject: list[int], objects: list[int], event_type
     object_countries = {cast.persons[i].country for i in eligible_objects}
     # `met Havel and Walesa`: two talks; `hosted Biden, Macron, Merkel ...`: one gathering.
     if (event_type == "meeting" and not collective and len(eligible_subject) == 1 and len(object_countries) == 2
-            and not re.match(r"(?:host|receiv|welcom|greet)", trigger, re.IGNORECASE)
+            and not re.match(r"(?:host|receiv|welcom|greet|joint|news|press)", trigger, re.IGNORECASE)
             and cast.persons[eligible_subject[0]].country not in object_countries):
         groups = []
         for country in dict.fromkeys(cast.persons[i].country for i in eligible_objects):

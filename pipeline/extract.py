@@ -252,15 +252,37 @@ def merge_article_rows(rows: list[dict[str, object]]) -> list[dict[str, object]]
 
 
 _DATE_STRENGTH = {"own": 2, "inherited": 1, "": 0}
+NEAR_DAYS = 7  # how far an undated mention's stand-in date may be from a dated mention of the same contact
+
+
+def _period(row: dict[str, object]) -> tuple[dt.date, dt.date]:
+    """First and last day of a row's date at its precision."""
+    start = dt.date.fromisoformat(str(row["date"]))
+    precision = str(row["date_precision"])
+    if precision == "week":
+        return start, start + dt.timedelta(days=6)
+    if precision == "month":
+        following = start.replace(day=28) + dt.timedelta(days=4)
+        return start, following - dt.timedelta(days=following.day)
+    if precision == "year":
+        return start, start.replace(month=12, day=31)
+    return start, start
 _PRECISION_RANK = ["day", "week", "month", "year"]
 
 
 def _compatible(first: dict[str, object], second: dict[str, object]) -> bool:
     if first["date"] == second["date"]:
         return True
-    if "own" not in (first["_date_source"], second["_date_source"]) or (
-            first["_date_source"] != second["_date_source"] and first["status"] == second["status"]):
+    if "own" not in (first["_date_source"], second["_date_source"]):
         return first["status"] == second["status"]
+    if first["_date_source"] != second["_date_source"]:
+        # A mention without its own date is the dated one only when its carried-over or publication date
+        # is near: the lead's `after meeting Berri` is not the `late October` talks told at the end.
+        own, other = (first, second) if first["_date_source"] == "own" else (second, first)
+        start, end = _period(own)
+        near = dt.timedelta(days=NEAR_DAYS)
+        return (first["status"] == second["status"]
+                and start - near <= dt.date.fromisoformat(str(other["date"])) <= end + near)
     coarse = max(str(first["date_precision"]), str(second["date_precision"]), key=_PRECISION_RANK.index)
     length = {"month": 7, "year": 4}.get(coarse)
     return bool(length) and str(first["date"])[:length] == str(second["date"])[:length]

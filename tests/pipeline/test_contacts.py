@@ -161,3 +161,17 @@ def test_hours_spent_with_someone_are_a_meeting():
     frame = events("French President Emmanuel Macron began in Moscow, where he spent more than five hours with "
                    "Russian President Vladimir Putin on Monday.", "2022-02-09")
     assert pairs(frame) == {frozenset({"Macron", "Putin"})} and frame.iloc[0].date == "2022-02-07"
+
+
+def test_an_undated_mention_does_not_merge_into_a_background_meeting_months_before():
+    frame = events("U.S. envoy Amos Hochstein said on Tuesday that a ceasefire was within reach, after meeting "
+                   "Lebanon's parliament speaker Nabih Berri. He last visited Beirut in late October, when he also "
+                   "held talks with Berri.", "2024-11-20")
+    assert sorted(frame["date"].str[:7]) == ["2024-10", "2024-11"]
+
+
+def test_a_joint_news_conference_of_three_is_one_contact():
+    frame = events("U.S. President Joe Biden hosted Japanese Prime Minister Fumio Kishida and South Korean President "
+                   "Yoon Suk Yeol at Camp David on Friday. Biden called the meeting historic at a joint news "
+                   "conference, praising Yoon and Kishida for their courage.", "2023-08-19")
+    assert pairs(frame) == {frozenset({"Biden", "Kishida", "Yeol"})} and len(frame) == 1
