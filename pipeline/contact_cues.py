@@ -128,9 +128,11 @@ _BASE_VERB = re.compile(r"^(?:meet|hold|have|sign|host|receive|visit|discuss|con
 _PRESENT_VERB = re.compile(r"^(?:meets?|holds?|hosts?|visits?|receives?|welcomes?|signs?|phones|talks?\s+(?:by|on|over)"
                            r"|speaks?)\b", re.IGNORECASE)
 _PLANNED_NOUN = re.compile(r"\b(?:upcoming|forthcoming|planned|scheduled|expected|proposed|next\s+\w+'s|"
-                           r"tomorrow's|a\s+planned)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
-_SET_FOR = re.compile(r"^\s*(?:is\s+|was\s+)?(?:set|scheduled|planned|due|slated|expected)\s+(?:for|to)\b",
-                      re.IGNORECASE)
+                           r"tomorrow's|a\s+planned)\s+(?:\S+\s+){0,3}$|"
+                           r"\b(?:ahead\s+of|in\s+preparation\s+for)\s+(?:(?:his|her|their|the|a|an|this|next)\s+)?"
+                           r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_SET_FOR = re.compile(r"^\s*(?:is\s+|was\s+|are\s+|were\s+)?(?:set|scheduled|planned|due|slated|expected)\s+"
+                      r"(?:for|to)\b", re.IGNORECASE)
 
 
 # `The G20 summit, hosted by Widodo, opens on Tuesday`: a gathering told in the present of its timetable.

@@ -175,3 +175,12 @@ def test_a_joint_news_conference_of_three_is_one_contact():
                    "Yoon Suk Yeol at Camp David on Friday. Biden called the meeting historic at a joint news "
                    "conference, praising Yoon and Kishida for their courage.", "2023-08-19")
     assert pairs(frame) == {frozenset({"Biden", "Kishida", "Yeol"})} and len(frame) == 1
+
+
+def test_talks_that_are_expected_are_planned_but_a_call_ahead_of_a_summit_happened():
+    frame = events("U.S. President Joe Biden and Russian President Vladimir Putin meet in Geneva on Wednesday. The "
+                   "talks are expected to last four to five hours.", "2021-06-15")
+    assert set(frame["status"]) == {"planned"}
+    call = events("Ahead of the summit, U.S. President Donald Trump joined a video call on Wednesday with French "
+                  "President Emmanuel Macron.", "2025-08-14")
+    assert call.iloc[0].status == "occurred" and call.iloc[0].date == "2025-08-13"
