@@ -28,9 +28,9 @@ from pipeline.event_dates import governing_date
 from pipeline.ingest import Article
 from pipeline.knowledge import OfficialsIndex, load_officials
 from pipeline.places import Gazetteer, Place, find_place_mentions, load_gazetteer
-from pipeline.schema import join_list, make_event_id
+from pipeline.schema import join_list, make_event_id, split_list
 from pipeline.sentences import Sentence, paragraphs, split_sentences
-from pipeline.topics import classify_topics
+from pipeline.topics import MAX_TOPICS, classify_topics
 
 _LOCATIVE = {"in", "at", "to", "near", "outside", "inside", "into", "on"}
 _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|arrived|arrives|arrive|travel(?:l)?ed|flew|landed|tour|stop)\b"
@@ -243,12 +243,23 @@ def merge_article_rows(rows: list[dict[str, object]]) -> list[dict[str, object]]
         for index, kept in enumerate(merged):
             if frozenset(str(kept["participants"]).split("; ")) != key or not _compatible(kept, row):
                 continue
-            if _DATE_STRENGTH[str(row["_date_source"])] > _DATE_STRENGTH[str(kept["_date_source"])]:
-                merged[index] = row
+            stronger = _DATE_STRENGTH[str(row["_date_source"])] > _DATE_STRENGTH[str(kept["_date_source"])]
+            merged[index] = _with_topics_of(row, kept) if stronger else _with_topics_of(kept, row)
             break
         else:
             merged.append(row)
     return merged
+
+
+def _with_topics_of(row: dict[str, object], other: dict[str, object]) -> dict[str, object]:
+    """The row, with the topics the other telling of the same contact adds after its own (`the plane ride
+    to the ceremony` says little; `sign the documents of accession` says what the contact was about)."""
+    combined = dict(row)
+    for key in ("topics", "topic_terms"):
+        values = split_list(row[key])
+        values += [v for v in split_list(other[key]) if v not in values]
+        combined[key] = join_list(values[:MAX_TOPICS] if key == "topics" else values)
+    return combined
 
 
 _DATE_STRENGTH = {"own": 2, "inherited": 1, "": 0}
