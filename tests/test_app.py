@@ -81,8 +81,11 @@ def expected(sample, reports, filters: Filters) -> pd.DataFrame:
 
 
 def merged_event(sample, date: str, *people: str) -> pd.Series:
-    found = sample[(sample["date"] == date)
-                   & sample["participants"].map(lambda cell: all(p in cell for p in people))]
+    def exactly(cell: str) -> bool:  # these people and nobody else (not the larger session of the same day)
+        names = cell.split("; ")
+        return len(names) == len(people) and all(any(p in name for name in names) for p in people)
+
+    found = sample[(sample["date"] == date) & sample["participants"].map(exactly)]
     assert len(found) == 1, found
     return found.iloc[0]
 
