@@ -236,19 +236,45 @@ def merge_article_rows(rows: list[dict[str, object]]) -> list[dict[str, object]]
     A date from the contact's own sentence beats one carried over from the sentence before, which
     beats the publication-date fallback; rows whose dates both come from their own sentences and
     differ are different contacts (the same pair meeting on two days).
+
+    A gathering told twice with more or fewer of its people (`the three foreign ministers signed ...`,
+    then `Albright accepted the papers from the three ministers`) is one contact too, when both tellings
+    are multilateral: a two-party meeting inside a summit is a bilateral on its sidelines, kept apart.
     """
     merged: list[dict[str, object]] = []
     for row in rows:
         key = frozenset(str(row["participants"]).split("; "))
         for index, kept in enumerate(merged):
-            if frozenset(str(kept["participants"]).split("; ")) != key or not _compatible(kept, row):
+            kept_key = frozenset(str(kept["participants"]).split("; "))
+            nested = kept_key < key or key < kept_key
+            same = kept_key == key or (nested and _multilateral(kept) and _multilateral(row))
+            if not same or not _compatible(kept, row):
                 continue
             stronger = _DATE_STRENGTH[str(row["_date_source"])] > _DATE_STRENGTH[str(kept["_date_source"])]
-            merged[index] = _with_topics_of(row, kept) if stronger else _with_topics_of(kept, row)
+            best, other = (row, kept) if stronger else (kept, row)
+            if kept_key != key:
+                best = _with_people_of(best, row if len(key) > len(kept_key) else kept)
+            merged[index] = _with_topics_of(best, other)
             break
         else:
             merged.append(row)
     return merged
+
+
+def _multilateral(row: dict[str, object]) -> bool:
+    return len(set(split_list(row["countries"]))) >= 3
+
+
+def _with_people_of(row: dict[str, object], larger: dict[str, object]) -> dict[str, object]:
+    """The row (its date, evidence, place) with the fuller participant list of another telling."""
+    if row is larger:
+        return row
+    combined = dict(row)
+    for key in ("participants", "countries", "roles", "event_type"):
+        combined[key] = larger[key]
+    combined["event_id"] = make_event_id(str(row["article_id"]), split_list(larger["participants"]),
+                                         str(row["date"]), str(larger["event_type"]))
+    return combined
 
 
 def _with_topics_of(row: dict[str, object], other: dict[str, object]) -> dict[str, object]:

@@ -184,3 +184,14 @@ def test_talks_that_are_expected_are_planned_but_a_call_ahead_of_a_summit_happen
     call = events("Ahead of the summit, U.S. President Donald Trump joined a video call on Wednesday with French "
                   "President Emmanuel Macron.", "2025-08-14")
     assert call.iloc[0].status == "occurred" and call.iloc[0].date == "2025-08-13"
+
+
+def test_a_gathering_told_twice_with_more_people_is_one_row_but_a_sideline_bilateral_is_not():
+    frame = events("At the Truman Library the foreign ministers Bronislaw Geremek of Poland, Janos Martonyi of Hungary "
+                   "and Jan Kavan of the Czech Republic signed the documents of accession on Friday. U.S. Secretary of "
+                   "State Madeleine Albright accepted the papers from the three countries' foreign ministers.",
+                   "1999-03-13")
+    assert pairs(frame) == {frozenset({"Geremek", "Martonyi", "Kavan", "Albright"})}
+    assert len(events("Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky met on Monday at a "
+                      "summit in Paris hosted by French President Emmanuel Macron and German Chancellor Angela Merkel. "
+                      "Putin and Zelensky also held a separate bilateral meeting in the evening.", "2019-12-10")) == 2
