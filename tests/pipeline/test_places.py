@@ -33,3 +33,10 @@ def test_dateline_only_for_recent_contacts():
     frame = events("CAIRO (Wire) — Egyptian President Hosni Mubarak met Israeli Prime Minister Yitzhak Rabin in 1994, "
                    "officials recalled.", "1997-04-02")
     assert frame.iloc[0].location == ""
+
+
+def test_each_contact_of_a_sentence_takes_the_place_after_its_own_people():
+    frame = events("Israeli Prime Minister Benjamin Netanyahu met U.S. Secretary of State Antony Blinken in Tel Aviv, "
+                   "a day after Blinken met Palestinian President Mahmoud Abbas in Ramallah.", "2023-11-06")
+    places = dict(zip(frame["participants"], frame["location"], strict=True))
+    assert places == {"Benjamin Netanyahu; Antony Blinken": "Tel Aviv", "Antony Blinken; Mahmoud Abbas": "Ramallah"}
