@@ -150,6 +150,7 @@ def _governing_window(left_window: str, trigger: str) -> str:
     return main[-60:] + left_window[circumstance.start():]
 
 
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _ENDS_WITH_MARKER = re.compile(r"\b(?:with|to|between)$", re.IGNORECASE)
 _NOUN_USE = re.compile(r"\b(?:a|an|the|their|his|her|its|this|that|first|final|last|second|next|another|"
                        r"[\w-]+-(?:hour|minute|day))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -198,8 +199,10 @@ def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start:
     groups = _event_groups(cast, subject_ids, object_ids, event_type, text, collective, trigger)
     spread = max((max(abs(m.start - start), abs(m.end - end)) for m in subject + objects), default=0)
     objects_end = max((m.end for m in objects if m.start >= end), default=0)
-    return [ContactCandidate(sentence.index, start, end, trigger, _event_type(cast, group, event_type, trigger, text,
-                                                                              context),
+    # `agreed in a telephone conversation to meet next month`: the phone is how they agreed, not how they meet
+    phone_text = text[end - base:] if _INFINITIVE.search(left_text[-12:]) else None
+    return [ContactCandidate(sentence.index, start, end, trigger,
+                             _event_type(cast, group, event_type, trigger, text, context, phone_text),
                              group, "planned" if planned_cue else "occurred", tense, vague, via_reference, spread,
                              objects_end)
             for group in groups]
@@ -277,13 +280,13 @@ def _valid(cast: Cast, group: tuple[int, ...]) -> tuple[int, ...]:
 
 
 def _event_type(cast: Cast, group: tuple[int, ...], trigger_type: str, trigger: str, text: str,
-                context: str = "") -> str:
+                context: str = "", phone_text: str | None = None) -> str:
     """call, summit or meeting. Two countries make a meeting even when the press says `summit` (Reagan and
     Mulroney's summit, talks on the sidelines of the G20), unless the two took part in a gathering of many
     (`took part in the international climate summit hosted by Biden`)."""
     countries = {cast.persons[i].country for i in group}
     if (trigger_type == "call" or (trigger_type == "speak" and PHONE_CONTEXT.search(text + " " + context))
-            or BY_PHONE.search(text)):
+            or BY_PHONE.search(phone_text if phone_text is not None else text)):
         return "call"
     if len(countries) >= 3:
         return "summit"
@@ -297,11 +300,12 @@ def _merge_same(candidates: list[ContactCandidate]) -> list[ContactCandidate]:
     """One sentence often names a contact twice (`summit hosted by`, `ceremony ... signed`): keep one per
     participant set, and drop a set that another contact of the sentence contains."""
     rank = {"call": 3, "summit": 2, "meeting": 1, "speak": 0}
-    kept: dict[frozenset[int], ContactCandidate] = {}
+    kept: dict[tuple[frozenset[int], str], ContactCandidate] = {}
     for candidate in candidates:
-        key = frozenset(candidate.participants)
+        # `agreed in a telephone call on Friday to meet next month`: a call that happened and a meeting planned
+        key = (frozenset(candidate.participants), candidate.status)
         current = kept.get(key)
         if current is None or (rank[candidate.event_type], -candidate.spread) > (rank[current.event_type],
                                                                                   -current.spread):
             kept[key] = candidate  # the stronger type, then the trigger closest to its people
-    return [c for key, c in kept.items() if not any(key < other for other in kept)]
+    return [c for key, c in kept.items() if not any(key[0] < other[0] and key[1] == other[1] for other in kept)]

@@ -30,6 +30,7 @@ _DATE_LINKED_ELSEWHERE = re.compile(r"\b(?:since|until|till|through|before|after
 _SPAN = re.compile(r"^in\s+(?:\w+\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)$", re.IGNORECASE)
 _ARRIVAL = re.compile(r"\b(?:arrived|arrives|landed|lands|flew\s+in)\b[^,;.]{0,40}$", re.IGNORECASE)
 _AND_PASSIVE = re.compile(r"^\s*,?\s*and\s+(?:was|were|is|are)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_INFINITIVE_GAP = re.compile(r"^\s*(?:\w+\s+){0,2}to\s+$", re.IGNORECASE)
 _WHERE_CLAUSE = re.compile(r"^\s*,\s*where\b")
 MAX_AFTER_CHARS = 120  # a date further after the contact word belongs to a later clause
 MAX_BEFORE_CHARS = 160
@@ -87,6 +88,8 @@ def _best_in_sentence(sentence: Sentence, candidate: ContactCandidate, dateline:
             if not fronted and len(between) > MAX_BEFORE_CHARS:
                 continue
             distance = float(trigger_start - mention.end) * (1.0 if fronted else 2.0)
+            if _INFINITIVE_GAP.match(between):
+                distance += 40  # `agreed on Friday to meet next month`: Friday dates the agreeing
             # `a NATO summit on Monday, where he will also hold talks with X`: the place's date is the contact's.
             between = _WHERE_CLAUSE.sub("", between, count=1)
             if _ARRIVAL.search(text[: mention.start]) and _AND_PASSIVE.match(between):

@@ -143,8 +143,9 @@ def _build_gazetteer(landmarks_path: Path) -> Gazetteer:
     return Gazetteer(entries, capitals)
 
 
+# capitalised runs, joined by up to two small words (`Great Hall of the People`, `Rio de Janeiro`)
 _CANDIDATE = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:\s+(?:(?:es|el|al|de|du|des|la|le|of|the|upon|on|am|an|der)"
-                        r"\s+)?[A-Z][\w'’.-]*)*")
+                        r"\s+){0,2}[A-Z][\w'’.-]*)*")
 _PREPOSITION = re.compile(r"\b(in|at|to|near|outside|inside|into|from|on|toward|towards)\s+"
                           r"(?:the\s+|his\s+|her\s+|their\s+|its\s+|a\s+)?(?:[a-z]+\s+)?$")
 _US_STATE = re.compile(r",\s+(?:Maine|Me\.|Missouri|Mo\.|Maryland|Md\.|Virginia|Va\.|California|Calif\.|Texas|Tex\.|"

@@ -195,3 +195,10 @@ def test_a_gathering_told_twice_with_more_people_is_one_row_but_a_sideline_bilat
     assert len(events("Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky met on Monday at a "
                       "summit in Paris hosted by French President Emmanuel Macron and German Chancellor Angela Merkel. "
                       "Putin and Zelensky also held a separate bilateral meeting in the evening.", "2019-12-10")) == 2
+
+
+def test_a_call_that_agrees_on_a_meeting_gives_both():
+    frame = events("Russian President Boris Yeltsin and German Chancellor Helmut Kohl agreed in a telephone "
+                   "conversation Friday to meet in Moscow next month.", "1994-03-05")
+    rows = {(row.event_type, row.status, row.date, row.date_precision) for row in frame.itertuples()}
+    assert rows == {("call", "occurred", "1994-03-04", "day"), ("meeting", "planned", "1994-04-01", "month")}

@@ -40,3 +40,9 @@ def test_each_contact_of_a_sentence_takes_the_place_after_its_own_people():
                    "a day after Blinken met Palestinian President Mahmoud Abbas in Ramallah.", "2023-11-06")
     places = dict(zip(frame["participants"], frame["location"], strict=True))
     assert places == {"Benjamin Netanyahu; Antony Blinken": "Tel Aviv", "Antony Blinken; Mahmoud Abbas": "Ramallah"}
+
+
+def test_venues_with_two_small_words_in_their_name_are_found():
+    frame = events("Chinese Premier Li Peng received Japanese Foreign Minister Taro Nakayama in the Great Hall of the "
+                   "People on Wednesday.", "1990-04-30")
+    assert frame.iloc[0].location == "Great Hall of the People, Beijing" and frame.iloc[0].location_country == "CHN"
