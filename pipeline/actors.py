@@ -301,8 +301,10 @@ def _update(person: Person, info: TitleInfo | None, country: str, context: Artic
         person.titled = True
         if not person.role or (person.known is None and len(info.role) > len(person.role)):
             person.role = info.role
-    if info.former and not person.official:
-        person.former = True
+    if info.former:
+        person.called_former = True
+        if not person.official:
+            person.former = True
     if info.official and not info.former:
         person.official = True
     if info.gender and not person.gender:

@@ -19,6 +19,7 @@ class Person:
     official: bool = False
     titled: bool = False
     former: bool = False
+    called_former: bool = False  # some mention says `former`, whatever else is known of the person
     known: Official | None = None
     tokens: tuple[str, ...] = ()
     title_country: str = ""

@@ -90,8 +90,10 @@ PLANNED = re.compile(
     r"\b(?:will|'ll|shall|would|is\s+to|are\s+to|was\s+to|were\s+to|due|scheduled|expected|set|slated|plans?|"
     r"planned|planning|going\s+to|to|upcoming|forthcoming|intends?|next|tomorrow|later\s+(?:this|today))\b",
     re.IGNORECASE)
-PERFECT_PAST = re.compile(r"\bhad\s+(?:\w+\s+)?(?:met|held|negotiated|talked|discussed|signed|conferred)\b", re.I)
-VAGUE_PAST = re.compile(r"\b(?:in\s+the\s+past|previously|years\s+ago|once|in\s+earlier\s+years|long\s+ago)\b", re.I)
+PERFECT_PAST = re.compile(r"\b(?:had|have|has)\s+(?:\w+\s+)?(?:met|held|negotiated|talked|discussed|signed|"
+                          r"conferred)\b", re.I)
+VAGUE_PAST = re.compile(r"\b(?:in\s+the\s+past|previously|years\s+ago|once|in\s+earlier\s+years|long\s+ago|"
+                        r"(?:\d+|two|three|four|five|six|several|many|dozens\s+of|numerous)\s+times)\b", re.I)
 # `a separate bilateral meeting` is one more meeting of the same people, not a split (`separate talks with Z`).
 SEPARATE = re.compile(r"(?<![Aa]\s)\bseparate(?:ly)?\b|\brespective\b|\bin\s+their\s+(?:own\s+)?(?:\w+\s+)?"
                        r"(?:capitals|palaces|offices|countries|homes|residences|headquarters)\b", re.IGNORECASE)
@@ -107,6 +109,8 @@ APPOSITION_GAP = re.compile(r"^\s*,\s+(?=the\b|a\b|an\b|his\b|her\b|their\b|its\
 HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]*?\b(?:was|is|would\s+be|remained|remains|seemed|seems|looked|looks)\s+(?:still\s+|now\s+|also\s+)?"
     r"(?:possible|likely|unlikely|premature|uncertain|in\s+doubt|not\s+(?:planned|scheduled|expected))\b|"
+    r"^[^.;,]*?\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|also\s+|abruptly\s+)?"
+    r"(?:cancel(?:l)?ed|called\s+off|postponed|scrapped|shelved|put\s+off|delayed)\b|"
     r"^[^.;]*?\bcould\s+(?:happen|take\s+place|come|be\s+held)\b", re.IGNORECASE)
 BY_PHONE = re.compile(r"\b(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b|\bin\s+a\s+(?:tele)?phone\s+(?:call|"
                       r"conversation)\b|\b(?:by|via|over)\s+video(?:\s+link|\s+conference)?\b", re.IGNORECASE)

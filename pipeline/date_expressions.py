@@ -151,7 +151,7 @@ class DateMention:
 # --- the matcher ---------------------------------------------------------------------------------------------
 _WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
 _MON = (r"(?:(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
-        r"|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])")
+        r"|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z]|-[A-Za-z])")  # not Mar-a-Lago
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%])(?![:,.]\d)"
 _Y4 = r"(?:1[5-9]\d\d|20\d\d)(?![\d%])(?!'?s\b)"
 _YEAR = rf"(?:{_Y4}|['’]\d\d(?![\d%]))"

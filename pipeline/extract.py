@@ -104,6 +104,8 @@ def _row(article: Article, body: str, sentences: list[Sentence], spans: list[tup
     for person in people:
         country, role = person.country, person.role
         if person.known is not None:
+            if person.called_former and not person.known.in_office(event_year, slack=0):
+                continue  # `former President Trump` in 2024: the text and the record agree he held no office
             held = person.known.role_at(event_year)
             if held is None and not person.known.in_office(article.published.year, slack=0):
                 continue  # known to have held no office then (`President Truman` in a 1999 story)

@@ -7,6 +7,7 @@ from pipeline.cast import ArticleContext
 from pipeline.countries import load_countries
 from pipeline.knowledge import load_officials
 from pipeline.sentences import split_sentences
+from tests.pipeline.helpers import events
 
 
 def cast_of(body: str, year: int = 2021, dateline_country: str = ""):
@@ -84,3 +85,11 @@ def test_dateline_country_for_domestic_titles():
     assert people(cast)["Joseph Kimotho"][0] == "KEN"
 
 
+
+
+def test_former_in_the_text_wins_when_the_record_agrees_out_of_office():
+    assert events("Former U.S. President Donald Trump met Hungarian Prime Minister Viktor Orban at Mar-a-Lago on "
+                  "Friday.", "2024-03-10").empty
+    cameron = events("Former British Prime Minister David Cameron, now foreign secretary, met Ukrainian President "
+                     "Volodymyr Zelensky in Kyiv on Thursday.", "2023-11-17")
+    assert cameron.iloc[0].roles.startswith("Foreign Secretary")

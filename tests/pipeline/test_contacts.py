@@ -202,3 +202,10 @@ def test_a_call_that_agrees_on_a_meeting_gives_both():
                    "conversation Friday to meet in Moscow next month.", "1994-03-05")
     rows = {(row.event_type, row.status, row.date, row.date_precision) for row in frame.itertuples()}
     assert rows == {("call", "occurred", "1994-03-04", "day"), ("meeting", "planned", "1994-04-01", "month")}
+
+
+def test_cancelled_meetings_and_counts_of_meetings_are_not_events():
+    assert events("The meeting between Israeli Prime Minister Benjamin Netanyahu and Palestinian President Mahmoud "
+                  "Abbas was cancelled.", "2016-03-18").empty
+    assert events("Russian President Vladimir Putin and Chinese President Xi Jinping have met more than 40 times.",
+                  "2023-03-18").empty

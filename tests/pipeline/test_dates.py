@@ -346,3 +346,9 @@ def test_tempeval3_date_values(corpus, floor):
         resolved = resolve_date(text, published)
         correct += resolved is not None and resolved.value == gold
     assert items and correct / len(items) >= floor
+
+
+def test_month_abbreviations_are_not_read_inside_names():
+    from pipeline.dates import find_date_mentions
+
+    assert [m.text for m in find_date_mentions("They met at Mar-a-Lago on Friday.")] == ["Friday"]

@@ -46,3 +46,10 @@ def test_venues_with_two_small_words_in_their_name_are_found():
     frame = events("Chinese Premier Li Peng received Japanese Foreign Minister Taro Nakayama in the Great Hall of the "
                    "People on Wednesday.", "1990-04-30")
     assert frame.iloc[0].location == "Great Hall of the People, Beijing" and frame.iloc[0].location_country == "CHN"
+
+
+def test_islands_and_regions_that_host_summits_are_where_the_reader_thinks():
+    frame = events("U.S. President Joe Biden met Chinese President Xi Jinping in Bali on Monday. On Friday he had met "
+                   "Palestinian President Mahmoud Abbas in Bethlehem.", "2022-11-15")
+    assert set(zip(frame["location"], frame["location_country"], strict=True)) == {("Bali", "IDN"),
+                                                                                   ("Bethlehem", "PSE")}
