@@ -26,7 +26,7 @@ from pipeline.countries import CountryLexicon, load_countries
 from pipeline.dateline import Dateline, parse_dateline, reference_day
 from pipeline.event_dates import governing_date
 from pipeline.ingest import Article
-from pipeline.knowledge import OfficialsIndex, load_officials
+from pipeline.knowledge import Official, OfficialsIndex, load_officials
 from pipeline.places import Gazetteer, Place, find_place_mentions, load_gazetteer
 from pipeline.schema import join_list, make_event_id, split_list
 from pipeline.sentences import Sentence, paragraphs, split_sentences
@@ -107,8 +107,11 @@ def _row(article: Article, body: str, sentences: list[Sentence], spans: list[tup
             if person.called_former and not person.known.in_office(event_year, slack=0):
                 continue  # `former President Trump` in 2024: the text and the record agree he held no office
             held = person.known.role_at(event_year)
-            if held is None and not person.known.in_office(article.published.year, slack=0):
-                continue  # known to have held no office then (`President Truman` in a 1999 story)
+            if (held is None and not person.known.in_office(article.published.year, slack=0)
+                    and _record_knows_role(person.known, person.role)):
+                # known to have held that office at another time (`President Truman` in a 1999 story); a title
+                # the record lacks (`Finance Minister Miyazawa` in 1987, prime minister later) is the text's word
+                continue
             if held is not None and not person.title_country:
                 country, role = held.country, held.title
         names.append(person.name)
@@ -188,6 +191,12 @@ def _place_of(body: str, sentences: list[Sentence], sentence: Sentence, candidat
     if dateline_place is not None and abs((date_value - today).days) <= DATELINE_DAYS:
         return dateline_place, False
     return None, False
+
+
+def _record_knows_role(official: Official, role: str) -> bool:
+    """Whether the text's title for someone is one of the offices the knowledge base lists for them."""
+    said = role.lower()
+    return not said or any(r.title.lower() in said or said in r.title.lower() for r in official.roles)
 
 
 def _place_distance(start: int, end: int, candidate: ContactCandidate) -> int:

@@ -93,3 +93,11 @@ def test_former_in_the_text_wins_when_the_record_agrees_out_of_office():
     cameron = events("Former British Prime Minister David Cameron, now foreign secretary, met Ukrainian President "
                      "Volodymyr Zelensky in Kyiv on Thursday.", "2023-11-17")
     assert cameron.iloc[0].roles.startswith("Foreign Secretary")
+
+
+def test_a_title_the_knowledge_base_lacks_is_taken_from_the_text():
+    frame = events("Japanese Finance Minister Kiichi Miyazawa will meet U.S. Treasury Secretary James Baker in "
+                   "Washington next week.", "1987-04-01")  # the record only knows Miyazawa as prime minister, 1991-93
+    assert frame.iloc[0].roles == "Finance Minister; Treasury Secretary" and frame.iloc[0].status == "planned"
+    assert events("President Harry Truman met British Prime Minister Clement Attlee in Washington, the historian "
+                  "wrote.", "1999-07-20").empty
