@@ -52,7 +52,11 @@ def governing_date(sentences: list[Sentence], sentence: Sentence, candidate: Con
         # The earlier date is read in its own sentence's tense (`meet Monday` is next Monday).
         inherited = _last_date(earlier, dateline, today, sentence_tense(earlier.text))
         if inherited is not None:
-            if inherited.precision in _INHERITABLE and _fits_tense(inherited, today, tense):
+            # a month carries over only between announcements (`will visit Tokyo next month. He is expected to
+            # hold talks with ...`); a past month before a past contact is usually background
+            inheritable = inherited.precision in _INHERITABLE or (
+                inherited.precision == "month" and tense == "future" and inherited.start > today)
+            if inheritable and _fits_tense(inherited, today, tense):
                 return inherited, "inherited"
             return None, ""
     return None, ""

@@ -34,7 +34,7 @@ from pipeline.topics import MAX_TOPICS, classify_topics
 
 _LOCATIVE = {"in", "at", "to", "near", "outside", "inside", "into", "on"}
 _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|arrived|arrives|arrive|travel(?:l)?ed|flew|landed|tour|stop)\b"
-                    r"[^.;]{0,40}?\b(?:to|in|at)\s+$", re.IGNORECASE)
+                    r"[^.;]{0,40}?\b(?:to|in|at)\s+$|\b(?:will|to|would)\s+visit\s+$", re.IGNORECASE)
 _HERE = re.compile(r"\bhere\b")
 _TALKS_IN = re.compile(r"\b(?:talks|meeting|meetings|summit|conference)\s+in\s+$", re.IGNORECASE)
 DATELINE_DAYS = 31  # a contact this close to the story's day, with no place named, happened where the reporter is

@@ -72,3 +72,10 @@ def test_an_arrival_and_a_welcome_share_their_date():
     frame = events("Chinese President Xi Jinping and Russian President Vladimir Putin signed agreements on Tuesday. "
                    "Xi had arrived on Monday and was welcomed by Putin for an informal dinner.", "2023-03-22")
     assert sorted(frame["date"]) == ["2023-03-20", "2023-03-21"]
+
+
+def test_an_announced_month_and_visit_carry_over_to_the_talks_announced_next():
+    frame = events("Russian Foreign Minister Sergei Lavrov will visit Tokyo next month, the Japanese foreign ministry "
+                   "said. He is expected to hold talks with his Japanese counterpart Fumio Kishida.", "2016-03-22")
+    row = frame.iloc[0]
+    assert (row.date, row.date_precision, row.status, row.location) == ("2016-04-01", "month", "planned", "Tokyo")
