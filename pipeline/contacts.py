@@ -256,7 +256,8 @@ def _event_groups(cast: Cast, subject: list[int], objects: list[int], event_type
         return [_valid(cast, (s, *eligible_objects)) for s in eligible_subject if _valid(cast, (s, *eligible_objects))]
     object_countries = {cast.persons[i].country for i in eligible_objects}
     # `met Havel and Walesa`: two talks; `hosted Biden, Macron, Merkel ...`: one gathering.
-    if (event_type == "meeting" and not collective and len(eligible_subject) == 1 and len(object_countries) == 2
+    if (event_type in {"meeting", "speak"} and not collective and len(eligible_subject) == 1
+            and len(object_countries) == 2
             and not re.match(r"(?:host|receiv|welcom|greet|joint|news|press)", trigger, re.IGNORECASE)
             and cast.persons[eligible_subject[0]].country not in object_countries):
         groups = []

@@ -209,3 +209,17 @@ def test_cancelled_meetings_and_counts_of_meetings_are_not_events():
                   "Abbas was cancelled.", "2016-03-18").empty
     assert events("Russian President Vladimir Putin and Chinese President Xi Jinping have met more than 40 times.",
                   "2023-03-18").empty
+
+
+def test_a_postponed_meeting_is_not_an_event_but_one_postponed_before_is():
+    assert events("U.S. Secretary of State Antony Blinken's meeting with Chinese Foreign Minister Wang Yi, scheduled "
+                  "for Friday, was postponed after the balloon incident.", "2023-02-04").empty
+    frame = events("U.S. President Joe Biden met Chinese President Xi Jinping on Monday, a meeting that was postponed "
+                   "twice before.", "2022-11-15")
+    assert len(frame) == 1 and frame.iloc[0].status == "occurred"
+
+
+def test_talking_to_leaders_of_two_countries_is_two_contacts():
+    frame = events("Turkish President Recep Tayyip Erdogan said he would talk to Russian President Vladimir Putin and "
+                   "Ukrainian President Volodymyr Zelensky about the grain deal.", "2023-07-20")
+    assert pairs(frame) == {frozenset({"Erdogan", "Putin"}), frozenset({"Erdogan", "Zelensky"})}
