@@ -109,7 +109,7 @@ APPOSITION_GAP = re.compile(r"^\s*,\s+(?=the\b|a\b|an\b|his\b|her\b|their\b|its\
 HYPOTHETICAL_AFTER = re.compile(
     r"^[^.;]*?\b(?:was|is|would\s+be|remained|remains|seemed|seems|looked|looks)\s+(?:still\s+|now\s+|also\s+)?"
     r"(?:possible|likely|unlikely|premature|uncertain|in\s+doubt|not\s+(?:planned|scheduled|expected))\b|"
-    r"^(?:(?!\b(?:that|which|who|after|before|because|since|when)\b)[^.;]){0,90}?"
+    r"^(?:(?!\b(?:that|which|who|after|before|because|since|when)\b)[^.;]){0,150}?"
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|also\s+|abruptly\s+)?"
     r"(?:cancel(?:l)?ed|called\s+off|postponed|scrapped|shelved|put\s+off|delayed)\b|"
     r"^[^.;]*?\bcould\s+(?:happen|take\s+place|come|be\s+held)\b", re.IGNORECASE)
