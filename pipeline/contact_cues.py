@@ -12,7 +12,8 @@ _ADJ = (r"(?:(?:a|an|the|two|three|several|brief|lengthy|long|private|separate|b
         r"new|more|direct|face-to-face|informal|formal|official|extensive|lengthy|first|second|rare|his|her|their|"
         r"unscheduled|surprise|high-level|\w+-hour|\w+-day|\w+-minute|hour-long|day-long)\s+)*")
 TRIGGERS: tuple[tuple[str, str, str], ...] = (
-    # (pattern, event type, how the object attaches: "direct", "with" (a preposition follows), "any")
+    # (pattern, event type, how the object attaches: "direct", "with" (a preposition follows), "any", or
+    #  "adjacent" (the trigger holds its preposition, `spoke with`: the name follows at once))
     (r"\b(?:phoned|telephoned|phones|telephones)\b", "call", "direct"),
     (r"\b(?:(?:tele)?phone|video)\s+(?:call|calls|conversation|conversations|talks|conference|link)\b", "call", "with"),
     (r"\bvideo-?conference\b|\bvideo\s+link\b", "call", "with"),
@@ -21,7 +22,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:spoke|speaks|speak|talked|talks|talk|spoken|speaking|talking|conferred|chatted)\s+(?:\w+\s+){0,4}?"
      r"(?:by|on\s+the|over\s+the|via)\s+(?:tele)?phone\b", "call", "with"),
     (r"\b(?:met|meets|meet|meeting)\b", "meeting", "direct"),
-    (r"\b(?:spoke|speak|speaks|speaking|talked|talk|talking)\s+(?:\w+\s+)?(?:with|to)\b", "speak", "with"),
+    (r"\b(?:spoke|speak|speaks|speaking|talked|talk|talking)\s+(?:\w+\s+)?(?:with|to)\b", "speak", "adjacent"),
     (r"\bmeetings\b", "meeting", "with"),
     (rf"\b(?:held|holds|hold|holding|had|has|have|having|opened|began|begin|begins|concluded|wrapped\s+up|"
      rf"continued|resumed)\s+{_ADJ}(?:talks|discussions|consultations|negotiations|conversations?|dialogue)\b",
@@ -33,7 +34,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
      r"greet)\b",
      "meeting", "direct"),
     (r"\b(?:spent|spends|spend|spending)\s+(?:[\w-]+\s+){0,3}?(?:hours?|minutes?)\s+(?:together\s+)?"
-     r"(?:in\s+talks\s+|talking\s+)?with\b", "meeting", "with"),
+     r"(?:in\s+talks\s+|talking\s+)?with\b", "meeting", "adjacent"),
     (r"\baccepted\b", "meeting", "from"),
     (r"\b(?:signed|signs|sign|signing)\b", "meeting", "with"),
     (r"\b(?<!solo\s)(?<!own\s)(?<!separate\s)(?:joint\s+)?(?:news|press)\s+conference\b", "meeting", "with"),
@@ -141,8 +142,9 @@ _SET_FOR = re.compile(r"^\s*(?:is\s+|was\s+|are\s+|were\s+)?(?:set|scheduled|pla
 
 
 # `The G20 summit, hosted by Widodo, opens on Tuesday`: a gathering told in the present of its timetable.
-_GATHERING = re.compile(r"(?:summit|conference|talks|meeting|session|forum)s?$", re.IGNORECASE)
-_GATHERING_BEFORE = re.compile(r"(?:summit|conference|talks|meeting|session|forum)s?\s*,\s*$", re.IGNORECASE)
+_GATHERING_NOUN = r"(?:summit|conference|talks|meeting|session|forum)s?"
+_GATHERING = re.compile(_GATHERING_NOUN + r"$", re.IGNORECASE)
+_GATHERING_BEFORE = re.compile(_GATHERING_NOUN + r"\s*,\s*$", re.IGNORECASE)
 _OPENS = re.compile(r"^[^.;]{0,70}?\b(?:opens|begins|starts|convenes|kicks\s+off|gets\s+under\s+way)\b",
                     re.IGNORECASE)
 

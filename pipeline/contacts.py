@@ -151,7 +151,6 @@ def _governing_window(left_window: str, trigger: str) -> str:
 
 
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
-_ENDS_WITH_MARKER = re.compile(r"\b(?:with|to|between)$", re.IGNORECASE)
 _NOUN_USE = re.compile(r"\b(?:a|an|the|their|his|her|its|this|that|first|final|last|second|next|another|"
                        r"[\w-]+-(?:hour|minute|day))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -162,8 +161,6 @@ def _contacts_at(sentence: Sentence, cast: Cast, mentions: list[Mention], start:
     left_text = text[: start - base]
     if attach == "direct" and trigger.lower() == "meeting" and _NOUN_USE.search(left_text):
         attach = "with"  # `their final meeting before Trump returns`: a noun takes `with`, not a direct object
-    if attach == "with" and _ENDS_WITH_MARKER.search(trigger):
-        attach = "adjacent"  # `spoke with X`: the trigger holds its preposition; the name follows at once
     clause_left = clause_start(left_text)
     left_window = left_text[clause_left:]
     subject = left_group(mentions, base + clause_left, start, text, base)

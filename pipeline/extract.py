@@ -27,6 +27,7 @@ from pipeline.dateline import Dateline, parse_dateline, reference_day
 from pipeline.event_dates import governing_date
 from pipeline.ingest import Article
 from pipeline.knowledge import Official, OfficialsIndex, load_officials
+from pipeline.merge import PRECISION_RANK, period
 from pipeline.places import Gazetteer, Place, find_place_mentions, load_gazetteer
 from pipeline.schema import join_list, make_event_id, split_list
 from pipeline.sentences import Sentence, paragraphs, split_sentences
@@ -313,21 +314,6 @@ _DATE_STRENGTH = {"own": 2, "inherited": 1, "": 0}
 NEAR_DAYS = 7  # how far an undated mention's stand-in date may be from a dated mention of the same contact
 
 
-def _period(row: dict[str, object]) -> tuple[dt.date, dt.date]:
-    """First and last day of a row's date at its precision."""
-    start = dt.date.fromisoformat(str(row["date"]))
-    precision = str(row["date_precision"])
-    if precision == "week":
-        return start, start + dt.timedelta(days=6)
-    if precision == "month":
-        following = start.replace(day=28) + dt.timedelta(days=4)
-        return start, following - dt.timedelta(days=following.day)
-    if precision == "year":
-        return start, start.replace(month=12, day=31)
-    return start, start
-_PRECISION_RANK = ["day", "week", "month", "year"]
-
-
 def _compatible(first: dict[str, object], second: dict[str, object]) -> bool:
     if first["date"] == second["date"]:
         return True
@@ -337,10 +323,9 @@ def _compatible(first: dict[str, object], second: dict[str, object]) -> bool:
         # A mention without its own date is the dated one only when its carried-over or publication date
         # is near: the lead's `after meeting Berri` is not the `late October` talks told at the end.
         own, other = (first, second) if first["_date_source"] == "own" else (second, first)
-        start, end = _period(own)
-        near = dt.timedelta(days=NEAR_DAYS)
+        start, end = period(str(own["date"]), str(own["date_precision"]))
         return (first["status"] == second["status"]
-                and start - near <= dt.date.fromisoformat(str(other["date"])) <= end + near)
-    coarse = max(str(first["date_precision"]), str(second["date_precision"]), key=_PRECISION_RANK.index)
+                and start - NEAR_DAYS <= dt.date.fromisoformat(str(other["date"])).toordinal() <= end + NEAR_DAYS)
+    coarse = max(str(first["date_precision"]), str(second["date_precision"]), key=PRECISION_RANK.__getitem__)
     length = {"month": 7, "year": 4}.get(coarse)
     return bool(length) and str(first["date"])[:length] == str(second["date"])[:length]
