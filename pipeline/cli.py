@@ -147,11 +147,18 @@ def _report_problems(report: RunReport) -> None:
         print(problem, file=sys.stderr)
 
 
-def run_extract(args: argparse.Namespace) -> int:
+def _usable_out(out: str) -> bool:
+    """Whether --out names a table format we write; says why not on stderr."""
     try:
-        table_format(args.out)
+        table_format(out)
     except ValueError as exc:
-        print(f"error: --out {args.out}: {exc}", file=sys.stderr)
+        print(f"error: --out {out}: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    if not _usable_out(args.out):
         return EXIT_USAGE
     engine = _engine(args)
     if engine is None:
@@ -218,10 +225,7 @@ def run_export(args: argparse.Namespace) -> int:
     from pipeline.schema import COLUMN_NAMES, MERGED_COLUMN_NAMES
     from pipeline.sinks import TableSink
 
-    try:
-        table_format(args.out)
-    except ValueError as exc:
-        print(f"error: --out {args.out}: {exc}", file=sys.stderr)
+    if not _usable_out(args.out):
         return EXIT_USAGE
     db = Path(args.db) if args.db else store.DEFAULT_DB
     columns = MERGED_COLUMN_NAMES if args.merged else COLUMN_NAMES
