@@ -27,6 +27,7 @@ from dashboard.aggregate import places, relation_events
 from dashboard.filters import Filters, apply_filters, facet_counts, list_values
 from pipeline.timeline import ingest_store
 from tests.conftest import FIXTURES, PROJECT_DIR
+from tests.dashboard_isolation import own_dashboard_data
 
 APP = str(PROJECT_DIR / "app.py")
 TIMEOUT = 120
@@ -47,10 +48,7 @@ def own_store(tmp_path_factory):
     """Every test here sees the sample corpus only, in a store of its own, whatever a developer uploaded
     into data/uploads or ingested into data/timeline.duckdb."""
     root = tmp_path_factory.mktemp("app")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv(data.ARTICLES_ENV, raising=False)
-        patch.setenv(data.UPLOADS_ENV, str(root / "uploads"))
-        patch.setenv(data.DB_ENV, str(root / "timeline.duckdb"))
+    with own_dashboard_data(root / "uploads", root / "timeline.duckdb"):
         data.refresh_store()
         yield root / "timeline.duckdb"
 

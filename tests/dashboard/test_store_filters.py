@@ -16,6 +16,7 @@ import pytest
 from dashboard import data, exports
 from dashboard.filters import Filters, apply_filters, live_facet_counts, relaxations
 from pipeline.schema import MERGED_COLUMN_NAMES
+from tests.dashboard_isolation import own_dashboard_data
 
 CASES = [
     Filters(),
@@ -34,10 +35,7 @@ CASES = [
 @pytest.fixture(scope="module")
 def sample_store(tmp_path_factory):
     root = tmp_path_factory.mktemp("sample")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv(data.ARTICLES_ENV, raising=False)
-        patch.setenv(data.UPLOADS_ENV, str(root / "uploads"))
-        patch.setenv(data.DB_ENV, str(root / "timeline.duckdb"))
+    with own_dashboard_data(root / "uploads", root / "timeline.duckdb"):
         data.refresh_store()
         yield root / "timeline.duckdb"
 

@@ -33,6 +33,7 @@ from dashboard import data
 from dashboard.aggregate import places
 from dashboard.filters import Filters, apply_filters
 from tests.conftest import PROJECT_DIR
+from tests.dashboard_isolation import own_dashboard_data
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -67,10 +68,7 @@ def free_port() -> int:
 def uploads_dir(tmp_path_factory) -> Iterator[Path]:
     """An empty uploads folder and a store of its own, for the server and for the expected counts alike."""
     folder = tmp_path_factory.mktemp("uploads")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv(data.ARTICLES_ENV, raising=False)
-        patch.setenv(data.UPLOADS_ENV, str(folder))
-        patch.setenv(data.DB_ENV, str(tmp_path_factory.mktemp("store") / "timeline.duckdb"))
+    with own_dashboard_data(folder, tmp_path_factory.mktemp("store") / "timeline.duckdb"):
         yield folder
 
 
