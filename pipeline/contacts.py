@@ -60,6 +60,12 @@ class ContactCandidate:
     spread: int = 0  # characters from the trigger to its farthest participant: smaller is a tighter reading
     objects_end: int = 0  # body offset where the list of people after the trigger ends (0: none)
 
+    def anchor_for(self, position: int) -> int:
+        """Where to measure a date or place at body offset `position` (after the trigger) from: the end of the
+        people the contact names after its word (`hosted A, B, ... and G at the resort from June 11 to 13`,
+        `met Abbas in Ramallah`), however long their names, else the contact word itself."""
+        return self.objects_end if position >= self.objects_end > self.trigger_end else self.trigger_end
+
 
 _JOIN = re.compile(r"\b(?:also\s+)?(?:(?:took\s+part|take\s+part|takes\s+part|participated|joined|attended|sat\s+in)"
                    r"\s+(?:in\s+|on\s+)?|(?:was|were)\s+(?:also\s+)?(?:on|in|at|part\s+of)\s+)(?:the|those|these)\s+"

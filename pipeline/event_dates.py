@@ -71,9 +71,6 @@ def _best_in_sentence(sentence: Sentence, candidate: ContactCandidate, dateline:
     text = sentence.text
     trigger_start = candidate.trigger_start - sentence.start
     trigger_end = candidate.trigger_end - sentence.start
-    # After a list of people (`hosted A, B, ... and G at the resort from June 11 to 13`) the date is measured
-    # from the end of the list: the names belong to the contact, they do not push its date away.
-    objects_end = max(trigger_end, candidate.objects_end - sentence.start)
     best: tuple[float, ResolvedDate] | None = None
     for mention in find_date_mentions(text):
         if not _usable(sentence, mention.start, dateline):
@@ -81,7 +78,8 @@ def _best_in_sentence(sentence: Sentence, candidate: ContactCandidate, dateline:
         if _DATE_LINKED_ELSEWHERE.search(text[max(0, mention.start - 40): mention.start]):
             continue  # `since a summit last year`, `until 2030`: the date of something else
         if mention.start >= trigger_end:
-            anchor = objects_end if mention.start >= objects_end else trigger_end
+            # the names after the contact word belong to it, they do not push its date away
+            anchor = candidate.anchor_for(sentence.start + mention.start) - sentence.start
             between = text[anchor: mention.start]
             if _OTHER_EVENT.search(between) or len(between) > MAX_AFTER_CHARS:
                 continue

@@ -205,8 +205,7 @@ def _place_distance(start: int, end: int, candidate: ContactCandidate) -> int:
     however long the names), or, at double weight, before the contact word (a place before it more often
     belongs to an earlier clause: `met Blinken in Tel Aviv, a day after Blinken met Abbas in Ramallah`)."""
     if start >= candidate.trigger_end:
-        after_people = candidate.objects_end if start >= candidate.objects_end > candidate.trigger_end else 0
-        return start - (after_people or candidate.trigger_end)
+        return start - candidate.anchor_for(start)
     return 2 * max(0, candidate.trigger_start - end)
 
 
